@@ -1,0 +1,53 @@
+# Gradient descent and backpropagation: assignments and their grader.
+# Plain `make` lists the targets. Everything runs in .venv, built on first use from requirements.txt.
+
+PYTHON3 ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUBMISSION ?= assignments
+SUBMISSIONS ?=
+OUT ?= grades
+ONLY ?=
+RESULTS ?=
+FORCE ?=
+
+only_args := $(foreach a,$(ONLY),--only $(a))
+
+.DEFAULT_GOAL := help
+.PHONY: help grade grade-all test stubs check-stubs bench clean
+
+help: ## list the targets
+	@echo "Usage: make <target> [VAR=value]"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo
+	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
+	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all)"
+
+$(PY): requirements.txt
+	$(PYTHON3) -m venv --copies $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(PY)
+
+grade: $(PY) ## grade SUBMISSION (default: assignments) and print a table; RESULTS=FILE writes results.json
+	@$(PY) -m autograder grade --submission "$(SUBMISSION)" $(only_args) $(if $(RESULTS),--results "$(RESULTS)")
+
+grade-all: $(PY) ## grade every student folder in SUBMISSIONS into OUT (results.json each, grades.csv)
+	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder with one subfolder per student" >&2; exit 2; }
+	@$(PY) -m autograder grade-all "$(SUBMISSIONS)" "$(OUT)" $(only_args) $(if $(FORCE),--force)
+
+test: $(PY) ## run the grader's own test suite (stubs, solutions, banks, hostile submissions)
+	$(PY) -m pytest
+
+stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/
+	@$(PY) -m autograder stubs
+
+check-stubs: $(PY) ## fail if a stub differs from what `make stubs` writes
+	@$(PY) -m autograder stubs --check
+
+bench: $(PY) ## time grading (a01 suite, all assignments) and the isolation overhead per test
+	@$(PY) -m autograder bench
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

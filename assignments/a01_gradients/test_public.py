@@ -1,0 +1,35 @@
+"""Public tests for a01_gradients. Run them with `pytest assignments/a01_gradients` or `make grade`.
+
+Expected values come from shared reference values (z = sin(x² + y²) and its gradient at fixed points).
+"""
+
+import numpy as np
+import pytest
+
+from autograder.checks import expect
+
+RTOL = 1e-9  # the expected values below are given to 10 significant digits
+
+
+@pytest.mark.points(1)
+def test_fun_z_at_one_one(student):
+    """fun_z(1, 1) = sin(2)"""
+    # z at (1, 1) is sin(2)
+    expect(student.fun_z(1.0, 1.0), 0.9092974268, what="fun_z at (1, 1)", inputs={"x": 1.0, "y": 1.0}, rtol=RTOL)
+
+
+@pytest.mark.points(1)
+def test_fun_dz_at_half_minus_one(student):
+    """fun_dz(0.5, -1) returns (dz/dx, dz/dy) in that order"""
+    # at (0.5, -1) the two partial derivatives differ, so swapped outputs show
+    expect(student.fun_dz(0.5, -1.0), (0.3153223624, -0.6306447248), what="fun_dz at (0.5, -1)",
+           inputs={"x": 0.5, "y": -1.0}, rtol=RTOL)
+
+
+@pytest.mark.points(1)
+def test_fun_dz_on_arrays(student):
+    """fun_dz works elementwise on arrays"""
+    x, y = np.array([1.0, 0.5]), np.array([1.0, -1.0])
+    # the two anchor points at once, as arrays of shape (2,)
+    expect(student.fun_dz(x, y), (np.array([-0.8322936731, 0.3153223624]), np.array([-0.8322936731, -0.6306447248])),
+           what="fun_dz on arrays of shape (2,)", inputs={"x": x, "y": y}, rtol=RTOL)

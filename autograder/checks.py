@@ -1,0 +1,120 @@
+"""Compare what a submission returned with what the reference returned.
+
+`expect` checks, and stops at the first failure: the kind of value (tuple, dict, scalar, array), the length
+or keys, the shape, the dtype kind, that values are finite, then the values. Each failure raises
+`Mismatch(property, kind, details)`: hidden tests show the property and the kind only ("got shape (3,),
+expected (3, 1)"); public tests also show the inputs, the expected value and the returned one.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from autograder.outcomes import Mismatch
+from autograder.sandbox.wire import Opaque
+
+RTOL = 1e-7
+ATOL = 1e-10
+
+
+def expect(got, want, *, what: str, inputs: dict | None = None, rtol: float = RTOL, atol: float = ATOL) -> None:
+    """Raise Mismatch unless `got` has the structure of `want` and values within tolerance.
+
+    Inputs:
+    - got: the value the submission returned (plain data from the sandbox).
+    - want: the value the reference returned.
+    - what: the property being checked, with no inputs or values in it (hidden tests show it).
+    - inputs: name -> value, shown with expected and returned values on public tests only.
+    - rtol, atol: tolerances for np.allclose(got, want, rtol, atol).
+    """
+    problem = _compare(got, want, "", rtol, atol)
+    if problem is not None:
+        kind, path = problem
+        where = f" (in {path.lstrip('.')})" if path else ""
+        raise Mismatch(what, kind + where, _details(got, want, inputs))
+
+
+def expect_unchanged(after, before, *, what: str) -> None:
+    """Raise Mismatch if an argument changed: `after` is the argument after the call, `before` a copy."""
+    if _compare(after, before, "", 0.0, 0.0) is not None:
+        raise Mismatch(what, "an input was modified")
+
+
+def _compare(got, want, path, rtol, atol):
+    if isinstance(want, tuple) or isinstance(want, list):
+        expected_type = type(want).__name__
+        if not isinstance(got, type(want)):
+            return f"got {_describe(got)}, expected a {expected_type} of {len(want)}", path
+        if len(got) != len(want):
+            return f"got a {expected_type} of {len(got)}, expected {len(want)}", path
+        for i, (g, w) in enumerate(zip(got, want)):
+            problem = _compare(g, w, f"{path}[{i}]", rtol, atol)
+            if problem:
+                return problem
+        return None
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            return f"got {_describe(got)}, expected a dict", path
+        if set(got) != set(want):
+            return f"got keys {sorted(map(str, got))}, expected {sorted(map(str, want))}", path
+        for key in want:
+            problem = _compare(got[key], want[key], f"{path}[{key!r}]", rtol, atol)
+            if problem:
+                return problem
+        return None
+    if isinstance(want, np.ndarray):
+        if not isinstance(got, np.ndarray):
+            return f"got {_describe(got)}, expected an array of shape {want.shape}", path
+        if got.shape != want.shape:
+            return f"got shape {got.shape}, expected {want.shape}", path
+        if want.dtype.kind == "f" and got.dtype.kind != "f":
+            return f"got dtype {got.dtype}, expected a float dtype ({want.dtype})", path
+        return _values(got, want, path, rtol, atol)
+    if isinstance(want, (bool, np.bool_)):
+        if not isinstance(got, (bool, np.bool_)):
+            return f"got {_describe(got)}, expected a bool", path
+        return None if bool(got) == bool(want) else ("wrong value", path)
+    if isinstance(want, numbers.Real):
+        if isinstance(got, np.ndarray) or not isinstance(got, numbers.Real) or isinstance(got, (bool, np.bool_)):
+            return f"got {_describe(got)}, expected a number", path
+        return _values(np.asarray(got, float), np.asarray(want, float), path, rtol, atol)
+    if want is None:
+        return None if got is None else (f"got {_describe(got)}, expected None", path)
+    if got != want:
+        return f"got {_describe(got)}, expected {type(want).__name__}", path
+    return None
+
+
+def _values(got, want, path, rtol, atol):
+    if got.size and not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
+        return "got values that are not finite (nan or inf)", path
+    if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
+        return None
+    return "wrong values", path
+
+
+def _describe(value) -> str:
+    if isinstance(value, Opaque):
+        return f"a {value.type_name} object"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, (tuple, list)):
+        return f"a {type(value).__name__} of {len(value)}"
+    if value is None:
+        return "None"
+    return f"a {type(value).__name__}"
+
+
+def _details(got, want, inputs) -> str:
+    lines = [f"  {name} = {_show(value)}" for name, value in (inputs or {}).items()]
+    lines.append(f"  expected: {_show(want)}")
+    lines.append(f"  returned: {_show(got)}")
+    return "\n".join(lines)
+
+
+def _show(value) -> str:
+    with np.printoptions(precision=10, threshold=20, edgeitems=3):
+        text = repr(value) if not isinstance(value, np.ndarray) else np.array2string(value, separator=", ")
+    return text if len(text) < 600 else text[:600] + " ..."

@@ -1,0 +1,74 @@
+"""Command line: python -m autograder {grade, grade-all, stubs, bench}. The Makefile calls these."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder", description="Grade gradient-descent assignments.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    grade = sub.add_parser("grade", help="grade one submission and print a table")
+    grade.add_argument("--submission", default="assignments", help="folder laid out like assignments/ (default: assignments)")
+    grade.add_argument("--only", action="append", metavar="FOLDER", help="grade only this assignment (repeatable)")
+    grade.add_argument("--results", metavar="FILE", help="also write Gradescope results.json here")
+    grade.add_argument("--suites", default="public,hidden", help="comma-separated: public, hidden (default: both)")
+    grade.add_argument("--quiet", action="store_true", help="print only the total")
+
+    many = sub.add_parser("grade-all", help="grade every subfolder of SUBMISSIONS as one student")
+    many.add_argument("submissions")
+    many.add_argument("out")
+    many.add_argument("--force", action="store_true", help="regrade students that already have results")
+    many.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    many.add_argument("--only", action="append", metavar="FOLDER")
+
+    stubs = sub.add_parser("stubs", help="write assignments/*/ stubs from solutions/")
+    stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
+
+    bench = sub.add_parser("bench", help="measure grading speed and isolation overhead")
+    bench.add_argument("--repeat", type=int, default=5)
+
+    args = parser.parse_args(argv)
+    if args.command == "grade":
+        return _grade(args)
+    if args.command == "grade-all":
+        from autograder import batch
+
+        return batch.run(args.submissions, args.out, force=args.force, jobs=args.jobs, only=args.only)
+    if args.command == "stubs":
+        from autograder import stubs
+
+        return stubs.main(check=args.check)
+    from autograder import bench as bench_module
+
+    return bench_module.main(repeat=args.repeat)
+
+
+def _grade(args) -> int:
+    from autograder import feedback, grading, results
+
+    if not os.path.isdir(args.submission):
+        print(f"error: submission folder {args.submission!r} does not exist; pass SUBMISSION=DIR, "
+              f"a folder laid out like assignments/", file=sys.stderr)
+        return 2
+    suites = tuple(s.strip() for s in args.suites.split(",") if s.strip())
+    bad = set(suites) - set(grading.SUITES)
+    if bad:
+        print(f"error: unknown suite(s) {sorted(bad)} in --suites; use public, hidden", file=sys.stderr)
+        return 2
+    try:
+        folders = grading.select(args.only)
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 2
+    report = grading.grade(args.submission, folders, suites)
+    if args.results:
+        results.write_atomic(args.results, report.to_json())
+    if args.quiet:
+        print(f"Total: {report.score:g} / {report.max_score:g}")
+    else:
+        print(feedback.table(report))
+    return 2 if report.problems else 0

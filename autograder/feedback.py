@@ -1,0 +1,38 @@
+"""The terminal table students and instructors read after `make grade`."""
+
+from __future__ import annotations
+
+from autograder import outcomes
+from autograder.results import Report
+
+LABELS = {
+    outcomes.PASSED: "pass",
+    outcomes.FAILED: "FAIL",
+    outcomes.ERROR: "ERROR",
+    outcomes.NOT_IMPLEMENTED: "todo",
+    outcomes.NOT_SUBMITTED: "missing",
+    outcomes.TIMEOUT: "TIMEOUT",
+    outcomes.RESOURCE: "LIMIT",
+    outcomes.CRASHED: "CRASH",
+    outcomes.GRADER_ERROR: "GRADER",
+    outcomes.DID_NOT_RUN: "NO RUN",
+}
+
+
+def table(report: Report, *, width: int = 100) -> str:
+    lines = []
+    for folder, tests in report.by_assignment().items():
+        score, total = sum(t.score for t in tests), sum(t.max_score for t in tests)
+        lines.append(f"{folder:<{width - 16}}{_pts(score):>7} / {_pts(total):<6}")
+        for t in tests:
+            lines.append(f"  {_pts(t.score):>5}/{_pts(t.max_score):<5} {LABELS.get(t.status, t.status):<8} {t.name}")
+            if t.status != outcomes.PASSED and t.message:
+                lines.extend("                     " + line for line in t.message.splitlines()[:12])
+        lines.append("")
+    lines.extend(report.problems)
+    lines.append(f"Total: {_pts(report.score)} / {_pts(report.max_score)}")
+    return "\n".join(lines)
+
+
+def _pts(x: float) -> str:
+    return f"{x:g}"

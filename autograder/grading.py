@@ -1,0 +1,56 @@
+"""Grade one submission: collect the trusted suites, run them in this process, return a Report.
+
+The suites always come from this checkout (public tests from `assignments/`, hidden ones from
+`autograder/hidden/`), never from the submission: only the whitelisted module file is taken from there.
+pytest runs with no conftest, no plugin autoloading and no cache, so a submission cannot add test code.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import pytest
+
+from autograder import plugin
+from autograder.catalogue import CATALOGUE, lookup
+from autograder.results import Report
+from autograder.sandbox.client import ENGINE_ROOT
+
+SUITES = ("public", "hidden")
+INI = os.path.join(ENGINE_ROOT, "autograder", "grading.ini")
+
+
+def suite_files(folders, suites=SUITES) -> list[str]:
+    """The test files for `folders`, in catalogue order: public first, then hidden."""
+    files = []
+    for folder in folders:
+        if "public" in suites:
+            files += sorted(glob.glob(os.path.join(ENGINE_ROOT, "assignments", folder, "test_*.py")))
+        if "hidden" in suites:
+            files += sorted(glob.glob(os.path.join(ENGINE_ROOT, "autograder", "hidden", folder, "test_*.py")))
+    return files
+
+
+def select(only: list[str] | None) -> list[str]:
+    """Assignment folders to grade: all of the catalogue, or the ones named (validated)."""
+    if not only:
+        return [a.folder for a in CATALOGUE]
+    return [lookup(name).folder for name in only]
+
+
+def grade(submission: str, folders: list[str], suites=SUITES) -> Report:
+    """Run the suites for `folders` against the modules under `submission`."""
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    recorder = plugin.Recorder()
+    files = suite_files(folders, suites)
+    if not files:
+        recorder.report.problems.append("no test files were found for " + ", ".join(folders))
+        return recorder.report
+    args = [*files, "-c", INI, "--rootdir", ENGINE_ROOT, "--noconftest", "-p", "no:cacheprovider",
+            "-p", "no:terminal", "-p", "no:stepwise", "--import-mode=importlib", "--capture=sys",
+            "--submission", os.path.abspath(submission)]
+    code = pytest.main(args, plugins=[plugin, recorder])
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not recorder.report.problems:
+        recorder.report.problems.append(f"grader error: pytest stopped with {pytest.ExitCode(code).name}")
+    return recorder.report

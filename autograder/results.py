@@ -1,0 +1,119 @@
+"""Grades as data: one `TestResult` per test, a `Report` per submission, written atomically.
+
+`Report.to_gradescope()` follows Gradescope's results.json: top-level `score` and `max_score`, and `tests`
+with `name` (beginning with the assignment folder), `score`, `max_score`, `output`, `visibility`, plus
+`status` ("passed"/"failed") and `tags` holding the grader's own outcome.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+
+from autograder import outcomes
+
+
+@dataclass
+class TestResult:
+    assignment: str
+    name: str
+    max_score: float
+    hidden: bool
+    visibility: str = "visible"
+    status: str = outcomes.DID_NOT_RUN
+    score: float = 0.0
+    message: str = "the test did not report a result"
+
+    def finish(self, status: str, message: str = "") -> None:
+        self.status, self.message = status, message
+        self.score = self.max_score if status == outcomes.PASSED else 0.0
+
+
+@dataclass
+class Report:
+    tests: list[TestResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # grader faults: a suite that failed to load, ...
+
+    @property
+    def score(self) -> float:
+        return sum(t.score for t in self.tests)
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.max_score for t in self.tests)
+
+    def by_assignment(self) -> dict[str, list[TestResult]]:
+        groups: dict[str, list[TestResult]] = {}
+        for test in self.tests:
+            groups.setdefault(test.assignment, []).append(test)
+        return groups
+
+    def to_gradescope(self) -> dict:
+        return {
+            "score": round(self.score, 6),
+            "max_score": round(self.max_score, 6),
+            "output": "\n".join(self.problems) or f"Total: {self.score:g} / {self.max_score:g}",
+            "tests": [
+                {
+                    "name": f"{t.assignment}: {t.name}",
+                    "score": t.score,
+                    "max_score": t.max_score,
+                    "status": "passed" if t.status == outcomes.PASSED else "failed",
+                    "output": t.message or "passed",
+                    "visibility": t.visibility,
+                    "tags": [t.status],
+                }
+                for t in self.tests
+            ],
+            "extra_data": {"assignments": {a: _sum(ts) for a, ts in self.by_assignment().items()},
+                           "problems": self.problems},
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_gradescope(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _sum(tests) -> dict:
+    return {"score": sum(t.score for t in tests), "max_score": sum(t.max_score for t in tests)}
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write `text` to `path` so that a reader sees either the old file or the whole new one."""
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=os.path.basename(path))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def grades_csv(rows: dict[str, dict], assignments: list[str]) -> str:
+    """`rows` maps a student to results.json's content; one column per assignment, then the total."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["student", *assignments, "total", "max_score", "problems"])
+    for student in sorted(rows):
+        data = rows[student]
+        sums = data.get("extra_data", {}).get("assignments", {})
+        writer.writerow([student, *(_fmt(sums.get(a, {}).get("score", 0.0)) for a in assignments),
+                         _fmt(data.get("score", 0.0)), _fmt(data.get("max_score", 0.0)),
+                         "; ".join(data.get("extra_data", {}).get("problems", []))])
+    return out.getvalue()
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def as_dict(result: TestResult) -> dict:
+    return asdict(result)

@@ -1,0 +1,223 @@
+"""One test's child: confine the process, import the submitted module, answer calls with plain data.
+
+Order matters, and every step happens before any submitted code runs:
+1. a new session and process group (so the whole tree can be killed), output to the parent's file;
+2. resource limits: CPU time, address space, file size (printed output), processes, no core dumps;
+3. as root, drop to an unprivileged user with no supplementary groups;
+4. Landlock: read-only access to the interpreter and the submission's private directory, no TCP, no
+   signals or abstract sockets outside the sandbox;
+5. import the module, then serve "call" and "run" requests until the parent hangs up.
+The child always leaves through os._exit, so it never returns into the zygote's loop.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import resource
+import signal
+import sys
+import traceback
+from dataclasses import dataclass
+
+from autograder.sandbox import landlock, wire
+
+NOBODY = 65534
+REQUEST_LIMIT = 256 << 20
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the zygote learned once about this machine, shared by every child it forks."""
+
+    root: bool
+    landlock_abi: int
+    read_paths: tuple[str, ...]
+    base_processes: int
+
+    @classmethod
+    def probe(cls, abi: int) -> "Context":
+        paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
+        paths.update(p for p in sys.path if p and os.path.isdir(p) and os.path.abspath(p) != _engine_root())
+        root = os.geteuid() == 0
+        return cls(root, abi, tuple(sorted(paths)), 0 if root else _count_processes(os.getuid()))
+
+
+def session(sock, out_fd: int, request: dict, context: Context) -> None:
+    status = 0
+    try:
+        module = _confine_and_import(sock, out_fd, request, context)
+        if module is not None:
+            _serve(sock, module, request["module"])
+    except BaseException:  # noqa: BLE001 - a grader fault: say so, then leave
+        try:
+            wire.send(sock, {"ok": False, "error": {"kind": "grader", "message": traceback.format_exc()[-2000:]}})
+        except BaseException:  # noqa: BLE001
+            pass
+        status = 70
+    finally:
+        _flush()
+        os._exit(status)
+
+
+def _confine_and_import(sock, out_fd, request, context):
+    limits = request["limits"]
+    os.setsid()
+    os.dup2(out_fd, 1)
+    os.dup2(out_fd, 2)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    for fd in (out_fd, null):
+        os.close(fd)
+    os.closerange(3, sock.fileno())
+    os.closerange(sock.fileno() + 1, 1 << 16)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full output file fails the write, it does not kill
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
+        signal.signal(sig, signal.SIG_DFL)
+    _set_limits(limits, context)
+    path = request["module"]
+    if context.root:
+        os.setgroups([])
+        os.setgid(NOBODY)
+        os.setuid(NOBODY)
+    if context.landlock_abi:
+        landlock.restrict((*context.read_paths, os.path.dirname(path)), abi=context.landlock_abi)
+    sys.dont_write_bytecode = True
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p) != _engine_root()]
+    sys.argv = [path]
+    try:
+        module = _import(path, request["name"])
+    except BaseException as exc:  # noqa: BLE001 - the submission's fault, reported as data
+        wire.send(sock, {"ok": False, "error": _describe(exc, path, importing=True)})
+        return None
+    _flush()
+    wire.send(sock, {"ok": True})
+    return module
+
+
+def _set_limits(limits, context) -> None:
+    cpu = int(limits["cpu_seconds"])
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["output_kb"] * 1024,) * 2)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    nproc = context.base_processes + limits["processes"]
+    resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+    if sys.platform.startswith("linux"):
+        address_space = _vm_size() + limits["memory_mb"] * (1 << 20)
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+
+
+def _import(path: str, name: str):
+    if name in sys.modules:
+        name = f"submitted_{name}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _serve(sock, module, path: str) -> None:
+    def resolve(kind, name, args):
+        if kind == "member":
+            return getattr(module, name)
+        return _partial(_lookup_driver(name, "__probe__"), args)
+
+    while True:
+        try:
+            header, blob = wire.recv(sock, REQUEST_LIMIT)
+        except EOFError:
+            return
+        args = wire.decode(header["args"], blob, refs=resolve)
+        kwargs = wire.decode(header["kwargs"], blob, refs=resolve)
+        name = header["name"]
+        if header["op"] == "run":
+            target, call_args = _lookup_driver(name, "__driver__"), (module, *args)
+        elif not hasattr(module, name):
+            wire.send(sock, {"ok": False, "error": {"kind": "missing", "message": name}})
+            continue
+        else:
+            target, call_args = getattr(module, name), args
+        try:
+            result = target(*call_args, **kwargs)
+            node, data = wire.encode((result, args, kwargs))
+        except BaseException as exc:  # noqa: BLE001 - the submission's fault, reported as data
+            _flush()
+            wire.send(sock, {"ok": False, "error": _describe(exc, path)})
+            continue
+        _flush()
+        wire.send(sock, {"ok": True, "value": node}, data)
+
+
+def _lookup_driver(name: str, mark: str):
+    module_name, _, attr = name.rpartition(".")
+    fn = getattr(sys.modules.get(f"autograder.drivers.{module_name}"), attr, None)
+    if not getattr(fn, mark, False):
+        raise LookupError(f"no driver named {name}")
+    return fn
+
+
+def _partial(fn, args):
+    if not args:
+        return fn
+    return lambda *more, **kw: fn(*args, *more, **kw)
+
+
+def _describe(exc: BaseException, path: str, importing: bool = False) -> dict:
+    kind = "error"
+    if isinstance(exc, NotImplementedError):
+        kind = "not_implemented"
+    elif isinstance(exc, MemoryError):
+        kind = "memory"
+    elif isinstance(exc, SystemExit):
+        kind = "exit"
+    elif isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the output file is full
+        kind = "output"
+    try:
+        message = str(exc)[:2000]
+    except BaseException:  # noqa: BLE001
+        message = "(the exception's message could not be shown)"
+    where = []
+    frames = traceback.extract_tb(exc.__traceback__)
+    if isinstance(exc, SyntaxError) and exc.filename == path:
+        where.append(f"line {exc.lineno}: {(exc.text or '').strip()}"[:300])
+    for frame in frames:
+        if frame.filename == path:
+            where.append(f"line {frame.lineno}, in {frame.name}: {(frame.line or '').strip()}"[:300])
+    return {"kind": kind, "type": type(exc).__name__[:100], "message": message, "where": where[-3:],
+            "importing": importing}
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001
+            pass
+
+
+def _vm_size() -> int:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _count_processes(uid: int) -> int:
+    count = 0
+    try:
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    count += entry.stat().st_uid == uid
+                except OSError:
+                    pass
+    except OSError:
+        return 256  # no /proc (macOS): leave room for the user's own processes
+    return count
+
+
+def _engine_root() -> str:
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

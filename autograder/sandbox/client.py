@@ -1,0 +1,315 @@
+"""The grader's side of the sandbox: start the zygote, open one session per test, make calls.
+
+Nothing here imports or touches submitted code. A call sends plain data, waits at most the wall-time
+limit, and turns the answer into grader-made values or into one of the `outcomes` exceptions.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, replace
+
+import numpy as np
+
+from autograder import outcomes
+from autograder.sandbox import wire
+
+ENGINE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from autograder.sandbox import zygote; zygote.main(int(sys.argv[2]))"
+CLEAN_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "PYTHONHASHSEED": "0",
+}
+RESULT_LIMIT = 64 << 20
+START_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-test limits. `seconds` is the wall time of one call (and of the import)."""
+
+    seconds: float = 2.0
+    memory_mb: int = 256
+    output_kb: int = 64
+    processes: int = 32
+
+    @property
+    def cpu_seconds(self) -> int:
+        return int(self.seconds) + 2
+
+    def override(self, **changes) -> "Limits":
+        unknown = set(changes) - set(asdict(self))
+        if unknown:
+            raise TypeError(f"unknown limit(s) {sorted(unknown)}; known: {sorted(asdict(self))}")
+        return replace(self, **changes)
+
+
+class Sandbox:
+    """One zygote process, shared by every test of a grading run. Use as a context manager."""
+
+    def __init__(self):
+        self._proc = None
+        self._ctrl = None
+        self._cwd = None
+        self.landlock_abi = 0
+        self.root = False
+        self._import_failures: dict[str, outcomes.ImportFailed] = {}
+
+    def start(self) -> "Sandbox":
+        """Launch the zygote without waiting for it (it imports numpy while the caller collects tests)."""
+        if self._proc is None:
+            mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+            self._cwd = tempfile.TemporaryDirectory(prefix="ag-zygote-")
+            self._proc = subprocess.Popen(
+                [sys.executable, "-I", "-c", BOOT, ENGINE_ROOT, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()], env=CLEAN_ENV, cwd=self._cwd.name,
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            )
+            theirs.close()
+            self._ctrl = mine
+            self._ready = False
+        return self
+
+    def _ensure_ready(self) -> None:
+        self.start()
+        if not self._ready:
+            hello = json.loads(self._control_recv(START_TIMEOUT)[0])
+            self.landlock_abi, self.root, self._ready = hello["landlock"], hello["root"], True
+
+    def open(self, module_path: str, module_name: str, limits: Limits) -> "Session":
+        """Fork a fresh child that imports `module_path`; raise ImportFailed if it does not import."""
+        if module_path in self._import_failures:
+            raise self._import_failures[module_path]
+        self._ensure_ready()
+        output = tempfile.TemporaryFile()
+        request = {"op": "open", "module": module_path, "name": module_name,
+                   "limits": {**asdict(limits), "cpu_seconds": limits.cpu_seconds}}
+        socket.send_fds(self._ctrl, [json.dumps(request).encode()], [output.fileno()])
+        data, fds = self._control_recv(START_TIMEOUT)
+        session = Session(self, json.loads(data)["pid"], socket.socket(fileno=fds[0]), output, limits)
+        try:
+            session.hello()
+        except outcomes.StudentProblem as problem:
+            failure = outcomes.ImportFailed(f"{os.path.basename(module_path)} could not be imported: {problem.message}")
+            failure.status = problem.status
+            self._import_failures[module_path] = failure
+            session.close()
+            raise failure from None
+        return session
+
+    def _control_recv(self, timeout: float):
+        self._ctrl.settimeout(timeout)
+        try:
+            data, fds, _, _ = socket.recv_fds(self._ctrl, 1 << 16, 1)
+        except (socket.timeout, OSError) as exc:
+            raise RuntimeError(f"the sandbox did not answer ({exc}); is the interpreter able to import numpy?") from exc
+        if not data:
+            raise RuntimeError("the sandbox process has stopped")
+        return data, fds
+
+    def _close_child(self, pid: int) -> dict:
+        self._ctrl.send(json.dumps({"op": "close", "pid": pid}).encode())
+        return json.loads(self._control_recv(START_TIMEOUT)[0])
+
+    def close(self) -> None:
+        if self._proc is not None:
+            try:
+                self._ctrl.send(b'{"op": "exit"}')
+            except OSError:
+                pass
+            self._ctrl.close()
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+            self._cwd.cleanup()
+            self._proc = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class Session:
+    """A connection to one child. Every method raises an `outcomes.StudentProblem` when the child fails."""
+
+    def __init__(self, sandbox: Sandbox, pid: int, sock: socket.socket, output, limits: Limits):
+        self._sandbox, self.pid, self._sock, self._output, self.limits = sandbox, pid, sock, output, limits
+        self._closed = None
+
+    def hello(self) -> None:
+        self._answer()
+
+    def call(self, name: str, args: tuple, kwargs: dict):
+        return self._request("call", name, args, kwargs)
+
+    def run(self, driver, args: tuple, kwargs: dict):
+        name = getattr(driver, "__wire_name__", None)
+        if not getattr(driver, "__driver__", False):
+            raise TypeError(f"{driver!r} is not marked with @driver")
+        return self._request("run", name, args, kwargs)
+
+    def _request(self, op, name, args, kwargs):
+        node, blob = wire.encode((list(args), dict(kwargs)), refs=_to_ref)
+        header = {"op": op, "name": name, "args": node["items"][0], "kwargs": node["items"][1]}
+        try:
+            wire.send(self._sock, header, blob)
+        except OSError:
+            self._raise_for_death()
+        header, blob = self._answer()
+        result, args_after, kwargs_after = wire.decode(header["value"], blob)
+        _mirror(args, args_after)
+        _mirror(kwargs, kwargs_after)
+        return result
+
+    def _answer(self):
+        self._sock.settimeout(self.limits.seconds)
+        try:
+            header, blob = wire.recv(self._sock, RESULT_LIMIT)
+        except socket.timeout:
+            self.close()
+            raise outcomes.TimedOut(f"took longer than {self.limits.seconds:g} s") from None
+        except (EOFError, OSError):
+            self._raise_for_death()
+        except wire.WireError as exc:
+            self.close()
+            raise outcomes.ResourceLimit(f"returned something the grader cannot read ({exc})") from None
+        if header.get("ok"):
+            return header, blob
+        raise _problem(header.get("error") or {}, self.limits)
+
+    def _raise_for_death(self):
+        status = self.close()
+        raise _death(status, self.limits)
+
+    def output(self, limit: int = 4096) -> str:
+        """What the child printed, at most `limit` characters."""
+        self._output.seek(0)
+        text = self._output.read(limit + 1).decode("utf-8", "replace")
+        return text if len(text) <= limit else text[:limit] + "\n... (output cut)"
+
+    def close(self) -> dict:
+        if self._closed is None:
+            self._sock.close()
+            self._closed = self._sandbox._close_child(self.pid)
+        return self._closed
+
+
+class ModuleProxy:
+    """What a test calls `student`: attribute access gives remote functions; one child per test, opened lazily."""
+
+    def __init__(self, opener):
+        self._opener = opener
+        self._session = None
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return RemoteFunction(self, name)
+
+    def run(self, driver, *args, **kwargs):
+        """Run `driver(module, *args)` inside the sandbox and return its plain-data result."""
+        return self._live().run(driver, args, kwargs)
+
+    def _live(self) -> Session:
+        if self._session is None:
+            self._session = self._opener()
+        return self._session
+
+    def _close(self) -> Session | None:
+        if self._session is not None:
+            self._session.close()
+        return self._session
+
+
+class RemoteFunction:
+    """A name in the submitted module. Calling it runs the function in the test's child."""
+
+    def __init__(self, proxy: ModuleProxy, name: str):
+        self._proxy, self.name = proxy, name
+
+    def __call__(self, *args, **kwargs):
+        return self._proxy._live().call(self.name, args, kwargs)
+
+    def __repr__(self):
+        return f"<submitted {self.name}>"
+
+
+def _to_ref(value):
+    if isinstance(value, RemoteFunction):
+        return wire.Ref("member", value.name)
+    if isinstance(value, functools.partial) and not value.keywords and getattr(value.func, "__probe__", False):
+        return wire.Ref("probe", value.func.__wire_name__, value.args)
+    if getattr(value, "__probe__", False):
+        return wire.Ref("probe", value.__wire_name__)
+    return None
+
+
+def _mirror(before, after) -> bool:
+    """Make the test's arguments show what the submission did to them in place.
+
+    Returns True when `before` now holds `after`'s state; False when they are different kinds of
+    thing, and the caller must replace `before` with `after`.
+    """
+    if isinstance(before, np.ndarray):
+        if not (isinstance(after, np.ndarray) and after.shape == before.shape and before.flags.writeable):
+            return False
+        np.copyto(before, after, casting="unsafe")
+    elif isinstance(before, list) and isinstance(after, list):
+        kept = [i < len(before) and _mirror(before[i], a) for i, a in enumerate(after)]
+        before[:] = [before[i] if keep else a for i, (keep, a) in enumerate(zip(kept, after))]
+    elif isinstance(before, dict) and isinstance(after, dict):
+        for key in set(before) - set(after):
+            del before[key]
+        for key, a in after.items():
+            if not (key in before and _mirror(before[key], a)):
+                before[key] = a
+    elif isinstance(before, tuple) and isinstance(after, (tuple, list)) and len(before) == len(after):
+        return all([_mirror(b, a) for b, a in zip(before, after)])
+    else:
+        return isinstance(before, (int, float, str, bool, type(None))) and type(before) is type(after) and before == after
+    return True
+
+
+def _problem(error: dict, limits: Limits) -> outcomes.StudentProblem:
+    kind = error.get("kind")
+    where = "".join(f"\n  {line}" for line in error.get("where", []))
+    if kind == "not_implemented":
+        return outcomes.NotImplementedYet("not implemented yet")
+    if kind == "missing":
+        return outcomes.StudentRaised(f"the module does not define {error.get('message')}")
+    if kind == "memory":
+        return outcomes.ResourceLimit(f"used more than {limits.memory_mb} MB of memory{where}")
+    if kind == "output":
+        return outcomes.ResourceLimit(f"printed more than {limits.output_kb} KB{where}")
+    if kind == "exit":
+        return outcomes.Crashed(f"called sys.exit({error.get('message')}); a function must return, not exit{where}")
+    if kind == "grader":
+        return outcomes.Crashed("the sandbox failed before your code ran:\n" + str(error.get("message")))
+    return outcomes.StudentRaised(f"{error.get('type')}: {error.get('message')}{where}")
+
+
+def _death(status: dict, limits: Limits) -> outcomes.StudentProblem:
+    state = status.get("status", {})
+    sig = state.get("signal")
+    if sig in (signal.SIGXCPU, signal.SIGKILL) and status.get("cpu", 0) >= limits.cpu_seconds - 0.5:
+        return outcomes.TimedOut(f"used more than {limits.cpu_seconds} s of CPU time")
+    if sig is not None:
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        return outcomes.Crashed(f"the process was killed by {name}")
+    return outcomes.Crashed(f"the process ended (exit code {state.get('exit')}) before returning")

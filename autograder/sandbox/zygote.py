@@ -1,0 +1,135 @@
+"""The zygote: a clean interpreter that pre-imports what submissions may use, then forks one child per test.
+
+It is started by `client.Sandbox` as ``python -I -c BOOT`` with a clean environment in an empty directory,
+and it never runs submitted code itself. Control messages arrive on a unix datagram socket:
+
+    {"op": "open", "module": PATH, "name": MODULE, "limits": {...}}  + the fd for the child's output
+        -> {"op": "opened", "pid": PID}                                + the parent's end of a session socket
+    {"op": "close", "pid": PID}
+        -> {"op": "closed", "status": {"exit": N} | {"signal": N}, "cpu": SECONDS}
+    {"op": "exit"}: kill what is left and stop.
+
+"close" kills the child's process group and every orphan left behind (the zygote is a child subreaper).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import pkgutil
+import signal
+import socket
+import sys
+
+# Modules a submission (or a driver) may import. After the child drops privileges, an interpreter that lives
+# in a private home cannot read its standard library any more: whatever is not imported here is out of reach.
+PREIMPORT = (
+    "abc", "bisect", "cmath", "collections", "collections.abc", "contextlib", "copy", "dataclasses", "decimal",
+    "enum", "fractions", "functools", "heapq", "importlib.util", "itertools", "math", "numbers", "operator",
+    "random", "re", "statistics", "string", "time", "traceback", "types", "typing", "warnings", "numpy",
+)
+PR_SET_CHILD_SUBREAPER = 36
+CONTROL_LIMIT = 1 << 16
+
+
+def main(ctrl_fd: int) -> None:
+    for name in PREIMPORT:
+        importlib.import_module(name)
+    import autograder.drivers
+    from autograder.sandbox import child, landlock
+
+    for info in pkgutil.iter_modules(autograder.drivers.__path__):
+        importlib.import_module(f"autograder.drivers.{info.name}")
+    _become_subreaper()
+    ctrl = socket.socket(fileno=ctrl_fd)
+    context = child.Context.probe(landlock.abi_version())
+    ctrl.send(json.dumps({"op": "ready", "landlock": context.landlock_abi, "root": context.root}).encode())
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(ctrl, CONTROL_LIMIT, 1)
+        except OSError:
+            break
+        if not data:
+            break
+        request = json.loads(data)
+        if request["op"] == "open":
+            _open(ctrl, request, fds[0], context)
+        elif request["op"] == "close":
+            ctrl.send(json.dumps(_close(int(request["pid"]))).encode())
+        else:
+            break
+    _sweep()
+
+
+def _open(ctrl, request, out_fd, context) -> None:
+    from autograder.sandbox import child
+
+    parent_end, child_end = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:  # the child never returns from session()
+        ctrl.close()
+        parent_end.close()
+        child.session(child_end, out_fd, request, context)
+    os.close(out_fd)
+    child_end.close()
+    socket.send_fds(ctrl, [json.dumps({"op": "opened", "pid": pid}).encode()], [parent_end.fileno()])
+    parent_end.close()
+
+
+def _close(pid: int) -> dict:
+    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            kill()
+        except OSError:
+            pass
+    try:
+        _, status, usage = os.wait4(pid, 0)
+    except ChildProcessError:
+        return {"op": "closed", "status": {"exit": None}, "cpu": 0.0}
+    _sweep()
+    if os.WIFSIGNALED(status):
+        result = {"signal": os.WTERMSIG(status)}
+    else:
+        result = {"exit": os.WEXITSTATUS(status)}
+    return {"op": "closed", "status": result, "cpu": usage.ru_utime + usage.ru_stime}
+
+
+def _sweep(rounds: int = 100) -> None:
+    """Kill and reap every remaining child: orphans of a finished session are re-parented to us."""
+    for _ in range(rounds):
+        pids = _children()
+        if not pids:
+            break
+        for pid in pids:
+            for target in (-pid, pid):
+                try:
+                    os.kill(target, signal.SIGKILL)
+                except OSError:
+                    pass
+        for pid in pids:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+    while True:  # reap whatever already died
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                break
+        except ChildProcessError:
+            break
+
+
+def _children() -> list[int]:
+    try:
+        with open(f"/proc/self/task/{os.getpid()}/children") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _become_subreaper() -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)

@@ -1,0 +1,51 @@
+"""Every wrong implementation in tests/banks loses points; every differently written correct one keeps full marks."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from autograder.catalogue import CATALOGUE
+from support import BANKS, grade_many, grade_module_file, summary
+
+CASES = [
+    pytest.param(assignment, path, id=f"{assignment.folder}/{path.stem}")
+    for assignment in CATALOGUE
+    for path in sorted((BANKS / assignment.folder).glob("*.py"))
+    if path.stem.startswith(("wrong_", "right_"))
+]
+
+
+@pytest.fixture(scope="session")
+def graded(request):
+    """Grade every selected bank file once, in parallel."""
+    jobs = {}
+    for item in request.session.items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "path" in params and "assignment" in params:
+            a, p = params["assignment"], params["path"]
+            jobs[p] = (lambda p=p, a=a: grade_module_file(p, a.folder, a.module))
+    return grade_many(jobs)
+
+
+@pytest.mark.parametrize("assignment, path", CASES)
+def test_bank(assignment, path, graded):
+    result = graded[path]
+    what = ast.get_docstring(ast.parse(path.read_text())) or "(no docstring)"
+    assert result["exit_code"] == 0, result["stderr"]
+    if path.stem.startswith("wrong_"):
+        # a plausible mistake must cost points
+        assert result["score"] < result["max_score"], f"{path.name} ({what.splitlines()[0]}) kept full marks"
+    else:
+        # a correct implementation, written differently, keeps every point
+        assert result["score"] == result["max_score"], f"{path.name} lost points:\n{summary(result)}"
+    assert not any(t["tags"][0] == "grader error" for t in result["tests"]), summary(result)
+
+
+def test_every_graded_assignment_has_banks():
+    for assignment in CATALOGUE:
+        folder = BANKS / assignment.folder
+        wrong = list(folder.glob("wrong_*.py"))
+        right = list(folder.glob("right_*.py"))
+        assert len(wrong) >= 4 and right, f"{assignment.folder}: {len(wrong)} wrong and {len(right)} right banks"
