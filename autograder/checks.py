@@ -36,6 +36,15 @@ def expect(got, want, *, what: str, inputs: dict | None = None, rtol: float = RT
         raise Mismatch(what, kind + where, _details(got, want, inputs))
 
 
+def parts(got, n: int, *, what: str) -> tuple:
+    """Return `got` when it is a tuple of `n` items, so a test can unpack it; raise Mismatch otherwise."""
+    if not isinstance(got, tuple):
+        raise Mismatch(what, f"got {_describe(got)}, expected a tuple of {n}")
+    if len(got) != n:
+        raise Mismatch(what, f"got a tuple of {len(got)}, expected {n}")
+    return got
+
+
 def expect_unchanged(after, before, *, what: str) -> None:
     """Raise Mismatch if an argument changed: `after` is the argument after the call, `before` a copy."""
     if _compare(after, before, "", 0.0, 0.0) is not None:
@@ -79,6 +88,8 @@ def _compare(got, want, path, rtol, atol):
     if isinstance(want, numbers.Real):
         if isinstance(got, np.ndarray) or not isinstance(got, numbers.Real) or isinstance(got, (bool, np.bool_)):
             return f"got {_describe(got)}, expected a number", path
+        if isinstance(want, (float, np.floating)) and not isinstance(got, (float, np.floating)):
+            return f"got {_describe(got)}, expected a float", path
         return _values(np.asarray(got, float), np.asarray(want, float), path, rtol, atol)
     if want is None:
         return None if got is None else (f"got {_describe(got)}, expected None", path)

@@ -39,7 +39,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "points(n): the points this test is worth")
-    config.addinivalue_line("markers", "limits(seconds=2, memory_mb=256, output_kb=64): sandbox limits for this test")
+    config.addinivalue_line("markers", "limits(seconds=1, memory_mb=256, output_kb=64): sandbox limits for this test")
     config.addinivalue_line("markers", "visibility(v): Gradescope visibility (visible, hidden, after_due_date, after_published)")
     submission = config.getoption("submission") or os.path.join(ENGINE_ROOT, "assignments")
     config.stash[CONTEXT] = GradingContext(submission)
@@ -49,6 +49,16 @@ def pytest_unconfigure(config):
     context = config.stash.get(CONTEXT, None)
     if context is not None:
         context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Show the submission's problems and failed checks as their message, not as a grader traceback."""
+    outcome = yield
+    report = outcome.get_result()
+    if call.excinfo is not None and isinstance(call.excinfo.value, (outcomes.StudentProblem, outcomes.Mismatch)):
+        error = call.excinfo.value
+        report.longrepr = error.message if isinstance(error, outcomes.StudentProblem) else error.public()
 
 
 # --------------------------------------------------------------------------- fixtures

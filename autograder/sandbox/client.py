@@ -40,7 +40,7 @@ START_TIMEOUT = 60.0
 class Limits:
     """Per-test limits. `seconds` is the wall time of one call (and of the import)."""
 
-    seconds: float = 2.0
+    seconds: float = 1.0
     memory_mb: int = 256
     output_kb: int = 64
     processes: int = 32

@@ -26,7 +26,7 @@ import sys
 # in a private home cannot read its standard library any more: whatever is not imported here is out of reach.
 PREIMPORT = (
     "abc", "bisect", "cmath", "collections", "collections.abc", "contextlib", "copy", "dataclasses", "decimal",
-    "enum", "fractions", "functools", "heapq", "importlib.util", "itertools", "math", "numbers", "operator",
+    "encodings.idna", "enum", "fractions", "functools", "heapq", "importlib.util", "itertools", "math", "numbers", "operator",
     "random", "re", "statistics", "string", "time", "traceback", "types", "typing", "warnings", "numpy",
 )
 PR_SET_CHILD_SUBREAPER = 36

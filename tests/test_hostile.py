@@ -1,0 +1,168 @@
+"""Broken and hostile submissions, graded together by one `grade-all` run as a class of students.
+
+Each hostile student submits a bad a01 module and the reference for every other assignment. Each must
+get nothing for what it did not solve, the run must complete, and the other assignments must keep full marks.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from autograder.catalogue import CATALOGUE
+from support import ROOT
+
+HOSTILE = ROOT / "tests" / "hostile"
+A01 = "a01_gradients"
+FUN_Z_ONLY = 5.0  # points of the a01 tests that call only fun_z
+
+# case -> (a01 score, outcome tag of the first failing test, text in its message)
+EXPECT = {
+    "syntax_error": (0, "error", "SyntaxError"),
+    "import_error": (0, "error", "ModuleNotFoundError"),
+    "missing_function": (FUN_Z_ONLY, "error", "does not define fun_dz"),
+    "loop_at_import": (0, "timeout", "took longer than"),
+    "loop_in_function": (FUN_Z_ONLY, "timeout", "took longer than"),
+    "long_sleep": (0, "timeout", "took longer than"),
+    "memory_hog": (0, "resource limit", "used more than 256 MB"),
+    "fork_bomb": (0, "error", "BlockingIOError"),
+    "huge_output": (0, "resource limit", "printed more than"),
+    "nan": (0, "failed", "not finite"),
+    "lying_float": (0, "failed", "wrong values"),
+    "lying_ndarray": (0, "failed", "wrong values"),
+    "monkeypatch_numpy": (0, "failed", "wrong values"),
+    "monkeypatch_pytest": (0, "failed", "wrong values"),
+    "os_exit_at_import": (0, "crashed", "exit code 0"),
+    "sys_exit_at_import": (0, "crashed", "sys.exit"),
+    "exit_in_function": (FUN_Z_ONLY, "crashed", "exit code 3"),
+    "fake_results": (0, "failed", "wrong values"),
+    "read_solutions": (0, "failed", "wrong values"),
+    "kill_parent": (0, "failed", "wrong values"),
+    "network": (0, "failed", "wrong values"),
+    "recursion": (0, "error", "RecursionError"),
+    "unsendable": (0, "failed", "generator"),
+    "huge_result": (0, "failed", "got an array of shape (6000000,)"),
+    "neighbours": (0, "not implemented", "not implemented yet"),
+    "symlink_to_solution": (0, "not submitted", "cannot be read as a plain file"),
+    "not_submitted": (0, "not submitted", "was not found"),
+}
+
+
+def _other_solutions(student: Path) -> None:
+    for assignment in CATALOGUE:
+        source = ROOT / "solutions" / assignment.folder / assignment.filename
+        if assignment.folder != A01 and source.exists():
+            (student / assignment.folder).mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, student / assignment.folder / assignment.filename)
+
+
+@pytest.fixture(scope="session")
+def graded_class(tmp_path_factory):
+    """Build the class folder, run `python -m autograder grade-all` once, return (out dir, its stdout)."""
+    klass = tmp_path_factory.mktemp("class")
+    for case in EXPECT:
+        student = klass / case
+        if (HOSTILE / case).is_dir():
+            shutil.copytree(HOSTILE / case, student)
+        student.mkdir(exist_ok=True)
+        _other_solutions(student)
+    link = klass / "symlink_to_solution" / A01
+    link.mkdir()
+    (link / "gradients.py").symlink_to(ROOT / "solutions" / A01 / "gradients.py")
+    (klass / "reference").mkdir()
+    shutil.copytree(ROOT / "solutions", klass / "reference", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "assignments", klass / "stubs")
+    (klass / "empty").mkdir()
+    out = tmp_path_factory.mktemp("out")
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade-all", str(klass), str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out, proc.stdout
+
+
+def _results(out: Path, student: str) -> dict:
+    return json.loads((out / student / "results.json").read_text())
+
+
+def _assignment_scores(results: dict) -> dict:
+    return results["extra_data"]["assignments"]
+
+
+@pytest.mark.parametrize("case", sorted(EXPECT))
+def test_hostile_submission(graded_class, case):
+    out, _ = graded_class
+    results = _results(out, case)
+    score, tag, text = EXPECT[case]
+    scores = _assignment_scores(results)
+    # nothing for what it did not solve
+    assert scores[A01]["score"] == score, json.dumps(results["tests"][:3], indent=1)
+    # the first failing a01 test says what happened
+    failing = [t for t in results["tests"] if t["name"].startswith(A01) and t["status"] == "failed"]
+    assert failing and failing[0]["tags"] == [tag] and text in failing[0]["output"], json.dumps(failing[:2], indent=1)
+    # the other assignments are untouched
+    for folder, got in scores.items():
+        if folder != A01:
+            assert got["score"] == got["max_score"], f"{folder} lost points next to a hostile a01"
+    # the grader's own results are intact, and its sums add up
+    assert results["score"] == pytest.approx(sum(t["score"] for t in results["tests"]))
+
+
+def test_import_errors_are_reported_once(graded_class):
+    out, _ = graded_class
+    tests = [t for t in _results(out, "syntax_error")["tests"] if t["name"].startswith(A01)]
+    assert "line 8" in tests[0]["output"]
+    assert all("shown under the first test" in t["output"] for t in tests[1:])
+
+
+def test_reference_and_stub_students(graded_class):
+    out, _ = graded_class
+    reference, stubs, empty = (_results(out, s) for s in ("reference", "stubs", "empty"))
+    assert reference["score"] == reference["max_score"] > 0
+    assert stubs["score"] == 0 and all(t["tags"] == ["not implemented"] for t in stubs["tests"])
+    assert empty["score"] == 0 and all(t["tags"] == ["not submitted"] for t in empty["tests"])
+
+
+def test_grades_csv_has_a_row_per_student(graded_class):
+    out, stdout = graded_class
+    with open(out / "grades.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["student"] for r in rows) == sorted([*EXPECT, "reference", "stubs", "empty"])
+    assert {A01, "total"} <= set(rows[0])
+    assert f"[{len(rows)}/{len(rows)}]" in stdout  # progress was shown
+
+
+def test_rerun_skips_graded_students_and_force_regrades(graded_class, tmp_path):
+    out, _ = graded_class
+    klass = tmp_path / "class"
+    shutil.copytree(ROOT / "solutions", klass / "alice")
+    run = lambda *extra: subprocess.run([sys.executable, "-m", "autograder", "grade-all", str(klass), str(tmp_path / "o"),
+                                         "--only", A01, *extra], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "grading 1 " in run()
+    assert "1 already graded" in run() and "grading 0 " in run()
+    assert "grading 1 " in run("--force")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the processes of 'nobody' can be told apart only when grading as root")
+def test_no_process_survives(graded_class):
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        left = [p for p in os.listdir("/proc") if p.isdigit() and _uid(p) == 65534]
+        if not left:
+            return
+        time.sleep(0.2)
+    pytest.fail(f"processes of the sandbox user are still running: {left}")
+
+
+def _uid(pid: str):
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None

@@ -1,0 +1,211 @@
+"""What the sandbox promises, checked directly: who the child runs as, what it can read, reach and signal.
+
+Each test writes a tiny module, opens a session on it the way a test fixture does, and inspects what
+comes back. The last test grades as an ordinary user, the path a student's laptop takes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import pytest
+
+from autograder import outcomes
+from autograder.sandbox import landlock
+from autograder.sandbox.client import Limits, Sandbox
+from support import ROOT
+
+NOBODY = 65534
+PROBE = '''
+import os, socket, signal
+
+
+def identity():
+    return os.getuid(), os.getgid(), tuple(os.getgroups())
+
+
+def read(path):
+    try:
+        with open(path, "rb") as fh:
+            return len(fh.read(10))
+    except OSError as exc:
+        return exc.__class__.__name__
+
+
+def write(path):
+    try:
+        with open(path, "w") as fh:
+            fh.write("x")
+        return "written"
+    except OSError as exc:
+        return exc.__class__.__name__
+
+
+def connect(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return "connected"
+    except OSError as exc:
+        return exc.__class__.__name__
+
+
+def signal_pid(pid):
+    try:
+        os.kill(pid, 0)
+        return "allowed"
+    except OSError as exc:
+        return exc.__class__.__name__
+
+
+def run_program():
+    return os.system("/bin/true")
+
+
+def environment():
+    return dict(os.environ)
+
+
+COUNTER = [0]
+
+
+def bump():
+    COUNTER[0] += 1
+    return COUNTER[0], os.getpid()
+
+
+def scale(x, factor):
+    x *= factor
+    return x.sum()
+'''
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    with Sandbox() as box:
+        yield box
+
+
+@pytest.fixture(scope="module")
+def probe_path():
+    directory = tempfile.mkdtemp(prefix="ag-probe-")
+    os.chmod(directory, 0o755)
+    path = os.path.join(directory, "probe.py")
+    with open(path, "w") as fh:
+        fh.write(PROBE)
+    os.chmod(path, 0o644)
+    yield path
+    shutil.rmtree(directory)
+
+
+def call(sandbox, path, name, *args):
+    session = sandbox.open(path, "probe", Limits())
+    try:
+        return session.call(name, args, {})
+    finally:
+        session.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root drops privileges")
+def test_child_drops_to_nobody(sandbox, probe_path):
+    assert call(sandbox, probe_path, "identity") == (NOBODY, NOBODY, ())
+
+
+@pytest.mark.skipif(landlock.abi_version() == 0, reason="this kernel has no Landlock")
+def test_child_reads_only_the_interpreter_and_the_submission(sandbox, probe_path):
+    assert call(sandbox, probe_path, "read", probe_path) == 10
+    assert call(sandbox, probe_path, "read", np.__file__) == 10  # what Python needs
+    for secret in (str(ROOT / "solutions" / "a01_gradients" / "gradients.py"), "/etc/passwd", "/proc/1/environ"):
+        assert call(sandbox, probe_path, "read", secret) == "PermissionError", secret
+
+
+def test_child_writes_nowhere(sandbox, probe_path):
+    for target in ("/tmp/ag-sandbox-write-probe", os.path.join(os.path.dirname(probe_path), "results.json")):
+        assert call(sandbox, probe_path, "write", target) == "PermissionError"
+        assert not os.path.exists(target)
+
+
+@pytest.mark.skipif(landlock.abi_version() < 4, reason="Landlock restricts TCP from ABI 4")
+def test_child_has_no_tcp(sandbox, probe_path):
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        server.settimeout(0.2)
+        assert call(sandbox, probe_path, "connect", server.getsockname()[1]) == "PermissionError"
+        with pytest.raises(socket.timeout):
+            server.accept()
+
+
+def test_child_cannot_signal_the_grader(sandbox, probe_path):
+    assert call(sandbox, probe_path, "signal_pid", os.getpid()) == "PermissionError"
+
+
+@pytest.mark.skipif(landlock.abi_version() == 0, reason="this kernel has no Landlock")
+def test_child_cannot_run_programs(sandbox, probe_path):
+    assert call(sandbox, probe_path, "run_program") != 0
+
+
+def test_child_environment_is_clean(sandbox, probe_path, monkeypatch):
+    env = call(sandbox, probe_path, "environment")
+    assert set(env) <= {"PATH", "LANG", "LC_ALL", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "PYTHONHASHSEED"}
+
+
+def test_each_session_is_a_fresh_child(sandbox, probe_path):
+    first, second = call(sandbox, probe_path, "bump"), call(sandbox, probe_path, "bump")
+    assert first[0] == second[0] == 1  # module state does not carry over
+    assert first[1] != second[1]
+
+
+def test_in_place_changes_are_mirrored_back(sandbox, probe_path):
+    x = np.arange(3.0)
+    session = sandbox.open(probe_path, "probe", Limits())
+    try:
+        assert session.call("scale", (x, 2.0), {}) == 6.0
+    finally:
+        session.close()
+    assert x.tolist() == [0.0, 2.0, 4.0]
+
+
+def test_missing_function_is_the_students_problem(sandbox, probe_path):
+    with pytest.raises(outcomes.StudentRaised, match="does not define nothing_here"):
+        call(sandbox, probe_path, "nothing_here")
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not os.path.exists("/usr/bin/python3.11") or sys.version_info[:2] != (3, 11),
+                    reason="needs root to switch user, and Debian's python3.11 that any user may run")
+def test_grading_as_an_ordinary_user(tmp_path_factory):
+    """No privilege drop as a student: limits and Landlock still hold, and grading still works."""
+    base = tempfile.mkdtemp(prefix="ag-user-")
+    try:
+        os.chmod(base, 0o777)
+        venv = os.path.join(base, "venv")
+        subprocess.run(["/usr/bin/python3.11", "-m", "venv", "--without-pip", venv], check=True)
+        site = os.path.join(venv, "lib", "python3.11", "site-packages")
+        project_site = ROOT / ".venv" / "lib" / "python3.11" / "site-packages"
+        with open(os.path.join(site, "project.pth"), "w") as fh:
+            fh.write(f"{project_site}\n")
+        submission = os.path.join(base, "submission")
+        shutil.copytree(ROOT / "solutions", submission)
+        shutil.copytree(ROOT / "tests" / "hostile" / "read_solutions" / "a01_gradients", os.path.join(base, "thief", "a01_gradients"))
+        subprocess.run(["chmod", "-R", "a+rwX", base], check=True)
+        as_user = ["runuser", "-u", "nobody", "--", os.path.join(venv, "bin", "python")]
+        if subprocess.run([*as_user, "-c", f"import numpy, pytest; open({str(ROOT / 'autograder' / 'cli.py')!r})"]).returncode:
+            pytest.skip("the ordinary user cannot read this checkout or its virtual environment")
+
+        def grade(folder):
+            results = os.path.join(base, f"{os.path.basename(folder)}.json")
+            proc = subprocess.run([*as_user, "-m", "autograder", "grade", "--only", "a01_gradients", "--submission", folder,
+                                   "--results", results, "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+            return json.loads(open(results).read())
+
+        good = grade(submission)
+        assert good["score"] == good["max_score"] == 15
+        thief = grade(os.path.join(base, "thief"))
+        assert thief["score"] == 0  # Landlock kept the reference out of reach without root
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
