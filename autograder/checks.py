@@ -86,6 +86,8 @@ def _compare(got, want, path, rtol, atol):
             return f"got {_describe(got)}, expected a bool", path
         return None if bool(got) == bool(want) else ("wrong value", path)
     if isinstance(want, numbers.Real):
+        if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind in "iuf":
+            got = got[()]  # a 0-d array behaves as the number it holds
         if isinstance(got, np.ndarray) or not isinstance(got, numbers.Real) or isinstance(got, (bool, np.bool_)):
             return f"got {_describe(got)}, expected a number", path
         if isinstance(want, (float, np.floating)) and not isinstance(got, (float, np.floating)):

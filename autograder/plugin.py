@@ -39,7 +39,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "points(n): the points this test is worth")
-    config.addinivalue_line("markers", "limits(seconds=1, memory_mb=256, output_kb=64): sandbox limits for this test")
+    config.addinivalue_line("markers", "limits(seconds=1, import_seconds=5, memory_mb=256, output_kb=64, processes=32): sandbox limits for this test")
     config.addinivalue_line("markers", "visibility(v): Gradescope visibility (visible, hidden, after_due_date, after_published)")
     submission = config.getoption("submission") or os.path.join(ENGINE_ROOT, "assignments")
     config.stash[CONTEXT] = GradingContext(submission)

@@ -118,7 +118,7 @@ def test_hostile_submission(graded_class, case):
 def test_import_errors_are_reported_once(graded_class):
     out, _ = graded_class
     tests = [t for t in _results(out, "syntax_error")["tests"] if t["name"].startswith(A01)]
-    assert "line 8" in tests[0]["output"]
+    assert "line 10" in tests[0]["output"] and "def fun_dz(x, y)" in tests[0]["output"]
     assert all("shown under the first test" in t["output"] for t in tests[1:])
 
 

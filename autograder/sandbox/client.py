@@ -38,16 +38,17 @@ START_TIMEOUT = 60.0
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-test limits. `seconds` is the wall time of one call (and of the import)."""
+    """Per-test limits. `seconds` is the wall time of one call; importing the module may take `import_seconds`."""
 
     seconds: float = 1.0
+    import_seconds: float = 5.0
     memory_mb: int = 256
     output_kb: int = 64
     processes: int = 32
 
     @property
     def cpu_seconds(self) -> int:
-        return int(self.seconds) + 2
+        return int(self.seconds + self.import_seconds) + 2
 
     def override(self, **changes) -> "Limits":
         unknown = set(changes) - set(asdict(self))
@@ -153,7 +154,7 @@ class Session:
         self._closed = None
 
     def hello(self) -> None:
-        self._answer()
+        self._answer(self.limits.import_seconds)
 
     def call(self, name: str, args: tuple, kwargs: dict):
         return self._request("call", name, args, kwargs)
@@ -177,13 +178,14 @@ class Session:
         _mirror(kwargs, kwargs_after)
         return result
 
-    def _answer(self):
-        self._sock.settimeout(self.limits.seconds)
+    def _answer(self, seconds: float | None = None):
+        seconds = self.limits.seconds if seconds is None else seconds
+        self._sock.settimeout(seconds)
         try:
             header, blob = wire.recv(self._sock, RESULT_LIMIT)
         except socket.timeout:
             self.close()
-            raise outcomes.TimedOut(f"took longer than {self.limits.seconds:g} s") from None
+            raise outcomes.TimedOut(f"took longer than {seconds:g} s") from None
         except (EOFError, OSError):
             self._raise_for_death()
         except wire.WireError as exc:

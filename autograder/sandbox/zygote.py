@@ -27,7 +27,8 @@ import sys
 PREIMPORT = (
     "abc", "bisect", "cmath", "collections", "collections.abc", "contextlib", "copy", "dataclasses", "decimal",
     "encodings.idna", "enum", "fractions", "functools", "heapq", "importlib.util", "itertools", "math", "numbers", "operator",
-    "random", "re", "statistics", "string", "time", "traceback", "types", "typing", "warnings", "numpy",
+    "random", "re", "statistics", "string", "time", "traceback", "types", "typing", "warnings",
+    "numpy", "numpy.random", "numpy.linalg", "numpy.fft",
 )
 PR_SET_CHILD_SUBREAPER = 36
 CONTROL_LIMIT = 1 << 16
