@@ -84,36 +84,21 @@ def test_forward_anchor(student, ref):
     expect(output(student.forward(params, X)), want, what="forward output on the worked example", rtol=RTOL, atol=ATOL)
 
 
-@pytest.mark.points(2)
-def test_forward_batch(student, ref):
-    """forward on a random batch with D, H, K all different"""
+@pytest.mark.points(3)
+def test_forward_batches(student, ref):
+    """forward on a random batch, on one sample and on an integer X"""
     params, X, _ = network(SEED, D=3, H=5, K=2, N=7)
-    # one output row per sample: shape (N, K)
     want = ref.forward(params, X)[0]
+    # D, H and K all differ; one output row per sample: shape (N, K)
     expect(output(student.forward(params, X)), want, what="forward output on a batch of 7", rtol=RTOL, atol=ATOL)
-
-
-@pytest.mark.points(1)
-def test_forward_single_sample_and_integers(student, ref):
-    """forward on one sample, and on an integer X"""
     params, X, _ = network(SEED + 1, D=4, H=3, K=5, N=1)
-    # a batch of one sample keeps its 2-D shape (1, K)
     want = ref.forward(params, X)[0]
+    # a batch of one sample keeps its 2-D shape (1, K)
     expect(output(student.forward(params, X)), want, what="forward output on a batch of 1", rtol=RTOL, atol=ATOL)
     X_int = np.random.default_rng(SEED + 2).integers(-2, 3, size=(5, 4))
-    # integer inputs give float outputs
     want = ref.forward(params, X_int)[0]
+    # integer inputs give float outputs
     expect(output(student.forward(params, X_int)), want, what="forward output on an integer X", rtol=RTOL, atol=ATOL)
-
-
-@pytest.mark.points(1)
-def test_forward_inputs_unchanged(student):
-    """forward leaves params and X unchanged"""
-    params, X, _ = network(SEED + 3)
-    before = copies(params, X)
-    student.forward(params, X)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged((params, X), before, what="forward(params, X) must not modify params or X")
 
 
 # ---------------------------------------------------------------- backward
@@ -173,13 +158,13 @@ def test_backward_shapes_dtypes_integers(student, ref):
     expect(student.run(drv.gradients, params, X, Y), want, what="gradients for integer X and Y", rtol=RTOL, atol=ATOL)
 
 
-@pytest.mark.points(1)
-def test_backward_inputs_unchanged(student):
-    """backward leaves params, Y and the cache unchanged"""
+@pytest.mark.points(2)
+def test_inputs_unchanged(student):
+    """forward and backward leave params, X, Y and the cache unchanged"""
     params, X, Y = network(SEED + 8)
     before = copies(params, X, Y)
     first, second = student.run(drv.gradients_twice, params, X, Y)
-    # forward and backward together must not modify params, X or Y
+    # arguments are mirrored back from the sandbox: in-place changes would show here
     expect_unchanged((params, X, Y), before, what="forward and backward must not modify params, X or Y")
     # a second backward on the same cache gives the same gradients
     expect(second, first, what="backward called twice on the same cache", rtol=RTOL, atol=ATOL)
@@ -187,24 +172,19 @@ def test_backward_inputs_unchanged(student):
 
 # ---------------------------------------------------------------- sgd_step
 
-@pytest.mark.points(1)
-def test_sgd_step_anchor(student, ref):
-    """sgd_step on the worked example with lr 0.5"""
+@pytest.mark.points(2)
+def test_sgd_step_values(student, ref):
+    """sgd_step on the worked example and on random params, float and int learning rates"""
     params, X, Y = anchor()
     grads = drv.gradients(ref, params, X, Y)
-    # new W2[0, 0] = 0.4 - 0.5 * 0.08216704 = 0.35891648; every key is updated
     want = ref.sgd_step(params, grads, 0.5)
+    # new W2[0, 0] = 0.4 - 0.5 * 0.08216704 = 0.35891648; every key is updated
     expect(student.sgd_step(params, grads, 0.5), want, what="sgd_step on the worked example", rtol=RTOL, atol=ATOL)
-
-
-@pytest.mark.points(1)
-def test_sgd_step_random(student, ref):
-    """sgd_step with random params and gradients, float and int learning rates"""
     params, _, _ = network(SEED + 9)
     grads, _, _ = network(SEED + 10)
     for lr in (0.05, 2):
         want = ref.sgd_step(params, grads, lr)
-        # params[k] - lr * grads[k] for every key (fresh copies: this test is not about modifying inputs)
+        # params[k] - lr * grads[k] (fresh copies: modifying inputs is tested on its own)
         got = student.sgd_step(*copies(params, grads), lr)
         expect(got, want, what="sgd_step on random params and gradients", rtol=RTOL, atol=ATOL)
 
