@@ -227,8 +227,8 @@ def test_assignment6_graphs(student, ref):
     expect((data[outputs[0]], grad[0:2]), (1.5456448841, np.array([2.0595697956, 1.5922327515])),
            what="f, df/dx and df/dy of the staged example", rtol=ANCHOR_RTOL, atol=ANCHOR_ATOL)
     # f = -12 and its gradients (-4, -4, 3)
-    expect((data[outputs[1]], grad[2:5]), (-12.0, np.array([-4.0, -4.0, 3.0])), what="f and its gradients for (x + y) z",
-           rtol=ANCHOR_RTOL, atol=ANCHOR_ATOL)
+    expect((data[outputs[1]], grad[2:5]), (-12.0, np.array([-4.0, -4.0, 3.0])),
+           what="f and its gradients for (x + y) z", rtol=ANCHOR_RTOL, atol=ANCHOR_ATOL)
     # f = 0.7310585786, dw, dx
     expect((data[outputs[2]], grad[5:10]),
            (0.7310585786, np.array([-0.1966119332, -0.3932238665, 0.1966119332, 0.3932238665, -0.5898357997])),
