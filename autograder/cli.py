@@ -48,23 +48,24 @@ def main(argv=None) -> int:
 
 
 def _grade(args) -> int:
-    from autograder import feedback, grading, results
+    from autograder.catalogue import CATALOGUE, SUITES, lookup
 
     if not os.path.isdir(args.submission):
-        print(f"error: submission folder {args.submission!r} does not exist; pass SUBMISSION=DIR, "
-              f"a folder laid out like assignments/", file=sys.stderr)
-        return 2
+        return _usage(f"submission folder {args.submission!r} does not exist; pass SUBMISSION=DIR, "
+                      "a folder laid out like assignments/")
     suites = tuple(s.strip() for s in args.suites.split(",") if s.strip())
-    bad = set(suites) - set(grading.SUITES)
-    if bad:
-        print(f"error: unknown suite(s) {sorted(bad)} in --suites; use public, hidden", file=sys.stderr)
-        return 2
+    if not suites or set(suites) - set(SUITES):
+        return _usage(f"--suites {args.suites!r}: use public, hidden or both, separated by a comma")
     try:
-        folders = grading.select(args.only)
+        folders = [lookup(name).folder for name in args.only] if args.only else [a.folder for a in CATALOGUE]
     except KeyError as exc:
-        print(f"error: {exc.args[0]}", file=sys.stderr)
-        return 2
-    report = grading.grade(args.submission, folders, suites)
+        return _usage(exc.args[0])
+    from autograder.sandbox import launch
+
+    zygote = launch.Zygote()  # it imports numpy on the other core while this process imports pytest
+    from autograder import feedback, grading, results
+
+    report = grading.grade(args.submission, folders, suites, zygote)
     if args.results:
         results.write_atomic(args.results, report.to_json())
     if args.quiet:
@@ -72,3 +73,8 @@ def _grade(args) -> int:
     else:
         print(feedback.table(report))
     return 2 if report.problems else 0
+
+
+def _usage(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2

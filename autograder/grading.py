@@ -13,12 +13,16 @@ import os
 import pytest
 
 from autograder import plugin
-from autograder.catalogue import CATALOGUE, lookup
+from autograder.catalogue import CATALOGUE, SUITES, lookup
 from autograder.results import Report
-from autograder.sandbox.client import ENGINE_ROOT
+from autograder.sandbox import launch
+from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
-SUITES = ("public", "hidden")
 INI = os.path.join(ENGINE_ROOT, "autograder", "grading.ini")
+# Built-in plugins a grading run does without: no terminal output (the grader prints its own table), no cache,
+# and no forced garbage collection after the run (unraisableexception, threadexception).
+UNUSED_PLUGINS = ("terminal", "cacheprovider", "stepwise", "unraisableexception", "threadexception", "doctest",
+                  "junitxml", "pastebin", "legacypath", "nose")
 
 
 def suite_files(folders, suites=SUITES) -> list[str]:
@@ -34,23 +38,33 @@ def suite_files(folders, suites=SUITES) -> list[str]:
 
 def select(only: list[str] | None) -> list[str]:
     """Assignment folders to grade: all of the catalogue, or the ones named (validated)."""
-    if not only:
-        return [a.folder for a in CATALOGUE]
-    return [lookup(name).folder for name in only]
+    return [lookup(name).folder for name in only] if only else [a.folder for a in CATALOGUE]
 
 
-def grade(submission: str, folders: list[str], suites=SUITES) -> Report:
-    """Run the suites for `folders` against the modules under `submission`."""
+def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zygote | None = None) -> Report:
+    """Run the suites for `folders` against the modules under `submission`.
+
+    `zygote`, if given, was started early by the caller; it is stopped before this returns, as is any
+    zygote started here.
+    """
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    recorder = plugin.Recorder()
+    sandbox = Sandbox(zygote)
+    recorder = plugin.Recorder(sandbox)
     files = suite_files(folders, suites)
     if not files:
         recorder.report.problems.append("no test files were found for " + ", ".join(folders))
+        sandbox.close()
         return recorder.report
-    args = [*files, "-c", INI, "--rootdir", ENGINE_ROOT, "--noconftest", "-p", "no:cacheprovider",
-            "-p", "no:terminal", "-p", "no:stepwise", "--import-mode=importlib", "--capture=sys",
+    args = [*files, "-c", INI, "--rootdir", ENGINE_ROOT, "--noconftest", "--import-mode=importlib", "--capture=sys",
             "--submission", os.path.abspath(submission)]
-    code = pytest.main(args, plugins=[plugin, recorder])
+    for unused in UNUSED_PLUGINS:
+        args += ["-p", f"no:{unused}"]
+    try:
+        code = pytest.main(args, plugins=[plugin, recorder])
+    finally:
+        sandbox.close()
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not recorder.report.problems:
         recorder.report.problems.append(f"grader error: pytest stopped with {pytest.ExitCode(code).name}")
+    if not recorder.report.tests and not recorder.report.problems:
+        recorder.report.problems.append("grader error: no tests were collected from " + ", ".join(files))
     return recorder.report

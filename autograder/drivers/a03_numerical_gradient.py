@@ -1,7 +1,6 @@
 """Functions passed as f to eval_numerical_gradient and grad_check_sparse by the tests of a03_numerical_gradient."""
 
 import numpy as np
-import numpy.random  # noqa: F401  numpy loads np.random lazily; load it here, before the sandbox is confined
 
 from autograder.drivers import probe
 

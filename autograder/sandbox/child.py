@@ -21,7 +21,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 
-from autograder.sandbox import landlock, wire
+from autograder.sandbox import landlock, wire, zygote
 
 NOBODY = 65534
 REQUEST_LIMIT = 256 << 20
@@ -81,6 +81,7 @@ def _confine_and_import(sock, out_fd, request, context):
         os.setgroups([])
         os.setgid(NOBODY)
         os.setuid(NOBODY)
+    zygote._die_with_parent()  # after the user change, which clears it; so a killed grader leaves no child
     if context.landlock_abi:
         landlock.restrict((*context.read_paths, os.path.dirname(path)), abi=context.landlock_abi)
     sys.dont_write_bytecode = True

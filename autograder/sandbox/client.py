@@ -11,27 +11,15 @@ import json
 import os
 import signal
 import socket
-import subprocess
-import sys
 import tempfile
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
 from autograder import outcomes
-from autograder.sandbox import wire
+from autograder.sandbox import launch, wire
 
-ENGINE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from autograder.sandbox import zygote; zygote.main(int(sys.argv[2]))"
-CLEAN_ENV = {
-    "PATH": "/usr/bin:/bin",
-    "LANG": "C.UTF-8",
-    "LC_ALL": "C.UTF-8",
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "PYTHONHASHSEED": "0",
-}
+ENGINE_ROOT = launch.ENGINE_ROOT
 RESULT_LIMIT = 64 << 20
 START_TIMEOUT = 60.0
 
@@ -60,33 +48,26 @@ class Limits:
 class Sandbox:
     """One zygote process, shared by every test of a grading run. Use as a context manager."""
 
-    def __init__(self):
-        self._proc = None
-        self._ctrl = None
-        self._cwd = None
+    def __init__(self, zygote: launch.Zygote | None = None):
+        self._zygote = zygote
+        self._ctrl = zygote.control if zygote else None
+        self._ready = False
         self.landlock_abi = 0
         self.root = False
         self._import_failures: dict[str, outcomes.ImportFailed] = {}
+        self._exits: dict[int, dict] = {}  # "closed" answers that arrived while waiting for something else
 
     def start(self) -> "Sandbox":
         """Launch the zygote without waiting for it (it imports numpy while the caller collects tests)."""
-        if self._proc is None:
-            mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
-            self._cwd = tempfile.TemporaryDirectory(prefix="ag-zygote-")
-            self._proc = subprocess.Popen(
-                [sys.executable, "-I", "-c", BOOT, ENGINE_ROOT, str(theirs.fileno())],
-                pass_fds=[theirs.fileno()], env=CLEAN_ENV, cwd=self._cwd.name,
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            )
-            theirs.close()
-            self._ctrl = mine
-            self._ready = False
+        if self._zygote is None:
+            self._zygote = launch.Zygote()
+            self._ctrl = self._zygote.control
         return self
 
     def _ensure_ready(self) -> None:
         self.start()
         if not self._ready:
-            hello = json.loads(self._control_recv(START_TIMEOUT)[0])
+            hello = self._control_recv("ready")[0]
             self.landlock_abi, self.root, self._ready = hello["landlock"], hello["root"], True
 
     def open(self, module_path: str, module_name: str, limits: Limits) -> "Session":
@@ -98,8 +79,8 @@ class Sandbox:
         request = {"op": "open", "module": module_path, "name": module_name,
                    "limits": {**asdict(limits), "cpu_seconds": limits.cpu_seconds}}
         socket.send_fds(self._ctrl, [json.dumps(request).encode()], [output.fileno()])
-        data, fds = self._control_recv(START_TIMEOUT)
-        session = Session(self, json.loads(data)["pid"], socket.socket(fileno=fds[0]), output, limits)
+        answer, fds = self._control_recv("opened")
+        session = Session(self, answer["pid"], socket.socket(fileno=fds[0]), output, limits)
         try:
             session.hello()
         except outcomes.StudentProblem as problem:
@@ -110,34 +91,36 @@ class Sandbox:
             raise failure from None
         return session
 
-    def _control_recv(self, timeout: float):
-        self._ctrl.settimeout(timeout)
-        try:
-            data, fds, _, _ = socket.recv_fds(self._ctrl, 1 << 16, 1)
-        except (socket.timeout, OSError) as exc:
-            raise RuntimeError(f"the sandbox did not answer ({exc}); is the interpreter able to import numpy?") from exc
-        if not data:
-            raise RuntimeError("the sandbox process has stopped")
-        return data, fds
+    def _control_recv(self, op: str):
+        """The next answer `op` from the zygote, keeping "closed" answers that come first."""
+        self._ctrl.settimeout(START_TIMEOUT)
+        while True:
+            try:
+                data, fds, _, _ = socket.recv_fds(self._ctrl, 1 << 16, 1)
+            except (socket.timeout, OSError) as exc:
+                raise RuntimeError(f"the sandbox did not answer ({exc}); can this interpreter import numpy?") from exc
+            if not data:
+                raise RuntimeError("the sandbox process has stopped")
+            answer = json.loads(data)
+            if answer["op"] == op:
+                return answer, fds
+            if answer["op"] == "closed":
+                self._exits[answer["pid"]] = answer
 
-    def _close_child(self, pid: int) -> dict:
+    def _close_child(self, pid: int) -> None:
+        """Ask the zygote to kill and reap `pid`; the answer is collected later, if anyone asks for it."""
         self._ctrl.send(json.dumps({"op": "close", "pid": pid}).encode())
-        return json.loads(self._control_recv(START_TIMEOUT)[0])
+
+    def _exit_status(self, pid: int) -> dict:
+        while pid not in self._exits:
+            answer, _ = self._control_recv("closed")
+            self._exits[answer["pid"]] = answer
+        return self._exits.pop(pid)
 
     def close(self) -> None:
-        if self._proc is not None:
-            try:
-                self._ctrl.send(b'{"op": "exit"}')
-            except OSError:
-                pass
-            self._ctrl.close()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-            self._cwd.cleanup()
-            self._proc = None
+        if self._zygote is not None:
+            self._zygote.stop()
+            self._zygote = None
 
     def __enter__(self):
         return self.start()
@@ -151,7 +134,7 @@ class Session:
 
     def __init__(self, sandbox: Sandbox, pid: int, sock: socket.socket, output, limits: Limits):
         self._sandbox, self.pid, self._sock, self._output, self.limits = sandbox, pid, sock, output, limits
-        self._closed = None
+        self._closed = False
 
     def hello(self) -> None:
         self._answer(self.limits.import_seconds)
@@ -196,8 +179,8 @@ class Session:
         raise _problem(header.get("error") or {}, self.limits)
 
     def _raise_for_death(self):
-        status = self.close()
-        raise _death(status, self.limits)
+        self.close()
+        raise _death(self._sandbox._exit_status(self.pid), self.limits)
 
     def output(self, limit: int = 4096) -> str:
         """What the child printed, at most `limit` characters."""
@@ -205,11 +188,11 @@ class Session:
         text = self._output.read(limit + 1).decode("utf-8", "replace")
         return text if len(text) <= limit else text[:limit] + "\n... (output cut)"
 
-    def close(self) -> dict:
-        if self._closed is None:
+    def close(self) -> None:
+        if not self._closed:
             self._sock.close()
-            self._closed = self._sandbox._close_child(self.pid)
-        return self._closed
+            self._sandbox._close_child(self.pid)
+            self._closed = True
 
 
 class ModuleProxy:

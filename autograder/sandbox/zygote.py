@@ -6,7 +6,7 @@ and it never runs submitted code itself. Control messages arrive on a unix datag
     {"op": "open", "module": PATH, "name": MODULE, "limits": {...}}  + the fd for the child's output
         -> {"op": "opened", "pid": PID}                                + the parent's end of a session socket
     {"op": "close", "pid": PID}
-        -> {"op": "closed", "status": {"exit": N} | {"signal": N}, "cpu": SECONDS}
+        -> {"op": "closed", "pid": PID, "status": {"exit": N} | {"signal": N}, "cpu": SECONDS}
     {"op": "exit"}: kill what is left and stop.
 
 "close" kills the child's process group and every orphan left behind (the zygote is a child subreaper).
@@ -30,11 +30,16 @@ PREIMPORT = (
     "random", "re", "statistics", "string", "time", "traceback", "types", "typing", "warnings",
     "numpy", "numpy.random", "numpy.linalg", "numpy.fft",
 )
+PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
 CONTROL_LIMIT = 1 << 16
 
 
 def main(ctrl_fd: int) -> None:
+    parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:  # the grader was gone before we could ask to die with it
+        return
     for name in PREIMPORT:
         importlib.import_module(name)
     import autograder.drivers
@@ -61,6 +66,7 @@ def main(ctrl_fd: int) -> None:
         else:
             break
     _sweep()
+    os._exit(0)  # nothing to flush or finalize: skip interpreter teardown
 
 
 def _open(ctrl, request, out_fd, context) -> None:
@@ -87,13 +93,13 @@ def _close(pid: int) -> dict:
     try:
         _, status, usage = os.wait4(pid, 0)
     except ChildProcessError:
-        return {"op": "closed", "status": {"exit": None}, "cpu": 0.0}
+        return {"op": "closed", "pid": pid, "status": {"exit": None}, "cpu": 0.0}
     _sweep()
     if os.WIFSIGNALED(status):
         result = {"signal": os.WTERMSIG(status)}
     else:
         result = {"exit": os.WEXITSTATUS(status)}
-    return {"op": "closed", "status": result, "cpu": usage.ru_utime + usage.ru_stime}
+    return {"op": "closed", "pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
 
 
 def _sweep(rounds: int = 100) -> None:
@@ -127,6 +133,14 @@ def _children() -> list[int]:
             return [int(p) for p in fh.read().split()]
     except OSError:
         return []
+
+
+def _die_with_parent() -> None:
+    """Linux only: be killed when the process that started us dies, however it dies."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def _become_subreaper() -> None:

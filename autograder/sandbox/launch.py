@@ -1,0 +1,48 @@
+"""Start the zygote. Standard library only, so a command can start it before importing numpy or pytest
+and let it import numpy on the other core meanwhile."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+
+ENGINE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from autograder.sandbox import zygote; zygote.main(int(sys.argv[2]))"
+CLEAN_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "PYTHONHASHSEED": "0",
+}
+
+
+class Zygote:
+    """A started zygote process: its control socket and its empty working directory."""
+
+    def __init__(self):
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.workdir = tempfile.TemporaryDirectory(prefix="ag-zygote-")
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-c", BOOT, ENGINE_ROOT, str(theirs.fileno())],
+            pass_fds=[theirs.fileno()], env=CLEAN_ENV, cwd=self.workdir.name,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        )
+        theirs.close()
+        self.control = mine
+
+    def stop(self) -> None:
+        """Let it finish the requests already sent (kill and reap closed sessions), then stop."""
+        try:
+            self.control.send(b'{"op": "exit"}')
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+        self.control.close()
+        self.workdir.cleanup()
