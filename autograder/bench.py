@@ -17,12 +17,14 @@ SESSIONS = 200
 
 def main(repeat: int = 5) -> int:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median of {repeat} runs\n")
+    if sys.dont_write_bytecode:
+        print("note: PYTHONDONTWRITEBYTECODE is set, so every run recompiles the suites (slower than students see)\n")
     a01 = _wall(["--only", "a01_gradients"], repeat)
     print(f"a01 full suite, one command end to end (interpreter, pytest, sandbox): {a01 * 1000:7.0f} ms   (target < 500)")
     every = _wall([], repeat)
     print(f"all {len(CATALOGUE)} assignments, one submission, end to end:               {every * 1000:7.0f} ms   (target < 2000)")
     empty = _wall(["--only", "a01_gradients", "--suites", "public"], repeat, submission=tempfile.mkdtemp())
-    print(f"start-up alone (a01 public tests on a missing module, no sandbox used):    {empty * 1000:7.0f} ms")
+    print(f"start-up alone (a01 public tests on a missing module: no test opens a child): {empty * 1000:5.0f} ms")
     per_test = _overhead()
     print(f"isolation overhead per test (fork, confine, import, one call, teardown):   {per_test * 1000:7.2f} ms   (target <= 10)")
     print("\nFor comparison: `otter run` needs about 3.1 s for a single-assignment suite of this size on this machine.")

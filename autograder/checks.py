@@ -128,6 +128,21 @@ def _details(got, want, inputs) -> str:
 
 
 def _show(value) -> str:
-    with np.printoptions(precision=10, threshold=20, edgeitems=3):
-        text = repr(value) if not isinstance(value, np.ndarray) else np.array2string(value, separator=", ")
+    """A value as a student would write it: plain numbers, arrays to 10 digits, containers recursively."""
+    text = _plain(value)
     return text if len(text) < 600 else text[:600] + " ..."
+
+
+def _plain(value) -> str:
+    if isinstance(value, np.ndarray):
+        with np.printoptions(precision=10, threshold=20, edgeitems=3):
+            return np.array2string(value, separator=", ")
+    if isinstance(value, np.generic):
+        return repr(value.item())
+    if isinstance(value, tuple):
+        return "(" + ", ".join(map(_plain, value)) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_plain, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_plain(v)}" for k, v in value.items()) + "}"
+    return repr(value)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import os
 import resource
 import signal
+import socket
 import sys
 import traceback
 from dataclasses import dataclass
@@ -42,6 +44,18 @@ class Context:
         paths.update(p for p in sys.path if p and os.path.isdir(p) and os.path.abspath(p) != _engine_root())
         root = os.geteuid() == 0
         return cls(root, abi, tuple(sorted(paths)), 0 if root else _count_processes(os.getuid()))
+
+
+def await_request(sock, context: Context) -> None:
+    """A spare child: wait for the zygote to hand over a request and an output file, then run the session."""
+    try:
+        head, fds, _, _ = socket.recv_fds(sock, wire.HEAD.size, 1)
+        head += wire._read_exact(sock, wire.HEAD.size - len(head))
+        size, _ = wire.HEAD.unpack(head)
+        request = json.loads(wire._read_exact(sock, size))
+    except (OSError, EOFError, ValueError):
+        os._exit(0)  # the zygote went away before handing anything over
+    session(sock, fds[0], request, context)
 
 
 def session(sock, out_fd: int, request: dict, context: Context) -> None:

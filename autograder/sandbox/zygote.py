@@ -1,7 +1,8 @@
 """The zygote: a clean interpreter that pre-imports what submissions may use, then forks one child per test.
 
-It is started by `client.Sandbox` as ``python -I -c BOOT`` with a clean environment in an empty directory,
-and it never runs submitted code itself. Control messages arrive on a unix datagram socket:
+It is started by `launch.Zygote` as ``python -I -c BOOT`` with a clean environment in an empty directory,
+and it never runs submitted code itself. It keeps one spare child forked ahead of time, so that a test does
+not wait for a fork. Control messages arrive on a unix datagram socket:
 
     {"op": "open", "module": PATH, "name": MODULE, "limits": {...}}  + the fd for the child's output
         -> {"op": "opened", "pid": PID}                                + the parent's end of a session socket
@@ -51,6 +52,7 @@ def main(ctrl_fd: int) -> None:
     ctrl = socket.socket(fileno=ctrl_fd)
     context = child.Context.probe(landlock.abi_version())
     ctrl.send(json.dumps({"op": "ready", "landlock": context.landlock_abi, "root": context.root}).encode())
+    spare = Spare(ctrl, context)
     while True:
         try:
             data, fds, _, _ = socket.recv_fds(ctrl, CONTROL_LIMIT, 1)
@@ -60,31 +62,41 @@ def main(ctrl_fd: int) -> None:
             break
         request = json.loads(data)
         if request["op"] == "open":
-            _open(ctrl, request, fds[0], context)
+            spare.hand_over(ctrl, request, fds[0])
+            spare = Spare(ctrl, context)  # forked while the grader runs the test that just started
         elif request["op"] == "close":
-            ctrl.send(json.dumps(_close(int(request["pid"]))).encode())
+            ctrl.send(json.dumps(_close(int(request["pid"]), keep=spare.pid)).encode())
         else:
             break
     _sweep()
     os._exit(0)  # nothing to flush or finalize: skip interpreter teardown
 
 
-def _open(ctrl, request, out_fd, context) -> None:
-    from autograder.sandbox import child
+class Spare:
+    """A child forked ahead of time. It waits, unconfined but running nothing, for the request of the next test."""
 
-    parent_end, child_end = socket.socketpair()
-    pid = os.fork()
-    if pid == 0:  # the child never returns from session()
-        ctrl.close()
-        parent_end.close()
-        child.session(child_end, out_fd, request, context)
-    os.close(out_fd)
-    child_end.close()
-    socket.send_fds(ctrl, [json.dumps({"op": "opened", "pid": pid}).encode()], [parent_end.fileno()])
-    parent_end.close()
+    def __init__(self, ctrl, context):
+        from autograder.sandbox import child
+
+        self.parent_end, child_end = socket.socketpair()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child never returns from await_request()
+            ctrl.close()
+            self.parent_end.close()
+            child.await_request(child_end, context)
+        child_end.close()
+
+    def hand_over(self, ctrl, request: dict, out_fd: int) -> None:
+        """Give the spare its request and output file; give the grader the other end of the spare's socket."""
+        from autograder.sandbox import wire
+
+        socket.send_fds(self.parent_end, [wire.pack(request)], [out_fd])
+        os.close(out_fd)
+        socket.send_fds(ctrl, [json.dumps({"op": "opened", "pid": self.pid}).encode()], [self.parent_end.fileno()])
+        self.parent_end.close()
 
 
-def _close(pid: int) -> dict:
+def _close(pid: int, keep: int) -> dict:
     for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
         try:
             kill()
@@ -94,7 +106,7 @@ def _close(pid: int) -> dict:
         _, status, usage = os.wait4(pid, 0)
     except ChildProcessError:
         return {"op": "closed", "pid": pid, "status": {"exit": None}, "cpu": 0.0}
-    _sweep()
+    _sweep(keep)
     if os.WIFSIGNALED(status):
         result = {"signal": os.WTERMSIG(status)}
     else:
@@ -102,10 +114,10 @@ def _close(pid: int) -> dict:
     return {"op": "closed", "pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
 
 
-def _sweep(rounds: int = 100) -> None:
-    """Kill and reap every remaining child: orphans of a finished session are re-parented to us."""
+def _sweep(keep: int | None = None, rounds: int = 100) -> None:
+    """Kill and reap every child but `keep`: orphans of a finished session are re-parented to us."""
     for _ in range(rounds):
-        pids = _children()
+        pids = [pid for pid in _children() if pid != keep]
         if not pids:
             break
         for pid in pids:
