@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from autograder import outcomes
 from autograder.catalogue import CATALOGUE
 from support import ROOT, grade_dir, summary
 
@@ -103,3 +104,43 @@ def test_results_file_is_written_atomically(tmp_path):
     assert proc.returncode == 0
     assert json.loads(target.read_text())["score"] == 15
     assert os.listdir(target.parent) == ["results.json"]
+
+
+class _Excinfo:
+    def __init__(self, error):
+        self.value = error
+
+
+class _Item:
+    def __init__(self, hidden):
+        base = ROOT / ("autograder/hidden" if hidden else "assignments") / "a01_gradients" / "test_x.py"
+        self.path, self.nodeid = base, f"{base}::test_x"
+
+
+@pytest.mark.parametrize("error, status", [
+    (None, "passed"),
+    (outcomes.Mismatch("fun_z on a grid", "wrong values", "  expected: 1.0"), "failed"),
+    (outcomes.NotImplementedYet("not implemented yet"), "not implemented"),
+    (outcomes.TimedOut("took longer than 1 s"), "timeout"),
+    (outcomes.ResourceLimit("used more than 256 MB of memory"), "resource limit"),
+    (outcomes.Crashed("the process was killed by SIGSEGV"), "crashed"),
+    (outcomes.StudentRaised("ValueError: bad"), "error"),
+    (KeyError("a bug in the test itself"), "grader error"),
+])
+def test_each_ending_is_its_own_outcome(error, status, capsys):
+    from autograder.plugin import Recorder
+    from autograder.results import TestResult
+
+    for hidden in (False, True):
+        result = TestResult("a01_gradients", "t", 2.0, hidden=hidden)
+        Recorder()._classify(result, _Item(hidden), None if error is None else _Excinfo(error))
+        assert result.status == status and result.score == (2.0 if status == "passed" else 0.0)
+        if hidden:  # hidden tests never show details or grader tracebacks
+            assert "expected" not in result.message and "KeyError" not in result.message
+
+
+def test_a_test_that_never_reports_fails_with_the_reason():
+    from autograder.results import TestResult
+
+    result = TestResult("a01_gradients", "t", 2.0, hidden=False)
+    assert result.status == "did not run" and result.score == 0 and "did not report" in result.message
