@@ -100,11 +100,13 @@ def test_eval_step(student, ref):
 
 
 @pytest.mark.points(2)
-def test_eval_x_restored(student):
-    """eval_numerical_gradient leaves x unchanged"""
+def test_eval_x_restored(student, ref):
+    """eval_numerical_gradient gives the right gradient and leaves x unchanged"""
     x = np.random.default_rng(SEED + 1).normal(size=(3, 4))
     before = x.copy()
-    student.eval_numerical_gradient(drv.sum_cubes, x)
+    # right values first: a function that ignores x does not earn these points
+    expect(student.eval_numerical_gradient(drv.sum_cubes, x), ref.eval_numerical_gradient(drv.sum_cubes, before.copy()),
+           what="eval_numerical_gradient of sum(x^3)", rtol=GRAD_RTOL, atol=GRAD_ATOL)
     # every entry is restored exactly to its original value
     expect_unchanged(x, before, what="eval_numerical_gradient(f, x) must not modify x")
 
@@ -212,12 +214,15 @@ def test_check_seed(student):
 
 
 @pytest.mark.points(1)
-def test_check_inputs_unchanged(student):
-    """grad_check_sparse leaves x and analytic_grad unchanged"""
+def test_check_inputs_unchanged(student, ref):
+    """grad_check_sparse gives right errors and leaves x and analytic_grad unchanged"""
     x = np.random.default_rng(SEED + 6).normal(size=(4, 3))
     analytic = 3 * x ** 2
     bx, ba = x.copy(), analytic.copy()
-    student.grad_check_sparse(drv.sum_cubes, x, analytic, 10)
+    pairs = _pairs(student.grad_check_sparse(drv.sum_cubes, x, analytic, 10), bx, 10)
+    # right errors first: a function that ignores its inputs does not earn this point
+    expect(_errors(pairs), _errors_at(ref, drv.sum_cubes, bx, ba, _coords(pairs)),
+           what="grad_check_sparse errors", rtol=ERR_RTOL, atol=ERR_ATOL)
     # every checked entry of x is restored exactly
     expect_unchanged(x, bx, what="grad_check_sparse must not modify x")
     expect_unchanged(analytic, ba, what="grad_check_sparse must not modify analytic_grad")

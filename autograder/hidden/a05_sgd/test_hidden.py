@@ -108,11 +108,13 @@ def test_train_sgd_types_and_shapes(student, ref):
 
 
 @pytest.mark.points(1)
-def test_train_sgd_inputs_not_modified(student):
-    """train_sgd leaves xs and ys unchanged"""
+def test_train_sgd_inputs_not_modified(student, ref):
+    """train_sgd gives the right result and leaves xs and ys unchanged"""
     xs, ys = random_data(SEED + 1, 9)
     xs0, ys0 = xs.copy(), ys.copy()
-    student.train_sgd(xs, ys, lr=0.05, epochs=5)
+    # right values first: a function that ignores its data does not earn this point
+    expect(student.train_sgd(xs, ys, lr=0.05, epochs=5), ref.train_sgd(xs0.copy(), ys0.copy(), lr=0.05, epochs=5),
+           what="train_sgd on random data", rtol=RTOL, atol=ATOL)
     # arguments are mirrored back from the sandbox: in-place changes would show here
     expect_unchanged((xs, ys), (xs0, ys0), what="train_sgd must not modify xs or ys")
 
@@ -212,10 +214,13 @@ def test_train_minibatch_types_and_edge_cases(student, ref):
 
 
 @pytest.mark.points(1)
-def test_train_minibatch_inputs_not_modified(student):
-    """train_minibatch leaves xs and ys unchanged"""
+def test_train_minibatch_inputs_not_modified(student, ref):
+    """train_minibatch gives the right result and leaves xs and ys unchanged"""
     xs, ys = random_data(SEED + 5, 9)
     xs0, ys0 = xs.copy(), ys.copy()
-    student.train_minibatch(xs, ys, lr=0.05, epochs=5, batch_size=4, seed=2)
+    # right values first: a function that ignores its data does not earn this point
+    expect(student.train_minibatch(xs, ys, lr=0.05, epochs=5, batch_size=4, seed=2),
+           ref.train_minibatch(xs0.copy(), ys0.copy(), lr=0.05, epochs=5, batch_size=4, seed=2),
+           what="train_minibatch on random data", rtol=RTOL, atol=ATOL)
     # arguments are mirrored back from the sandbox: in-place changes would show here
     expect_unchanged((xs, ys), (xs0, ys0), what="train_minibatch must not modify xs or ys")

@@ -190,12 +190,14 @@ def test_sgd_step_values(student, ref):
 
 
 @pytest.mark.points(2)
-def test_sgd_step_inputs_unchanged(student):
-    """sgd_step returns new params and leaves params and grads unchanged"""
+def test_sgd_step_inputs_unchanged(student, ref):
+    """sgd_step returns the right new params and leaves params and grads unchanged"""
     params, _, _ = network(SEED + 11)
     grads, _, _ = network(SEED + 12)
     before = copies(params, grads)
-    student.sgd_step(params, grads, 0.1)
+    # right values first: a function that ignores its inputs does not earn these points
+    expect(student.sgd_step(params, grads, 0.1), ref.sgd_step(*copies(*before), 0.1), what="sgd_step on a random network",
+           rtol=RTOL, atol=ATOL)
     # no -= or *= on the arrays of params or grads
     expect_unchanged((params, grads), before, what="sgd_step must not modify params or grads")
 
