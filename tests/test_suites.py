@@ -33,6 +33,8 @@ def test_suite_rules(path):
         # points, and a first docstring line that students see as the test's name
         assert "points" in _marks(fn), f"{fn.name} has no points marker"
         assert ast.get_docstring(fn), f"{fn.name} has no docstring"
+        # a test that never calls the submission cannot fail
+        assert "student" in [a.arg for a in fn.args.args], f"{fn.name} does not use the student fixture"
         # a test that only checks inputs were not modified passes for code that ignores its inputs
         called = _called(fn)
         assert "expect_unchanged" not in called or "expect" in called, (
