@@ -26,14 +26,18 @@ def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=
         print(f"error: SUBMISSIONS={submissions!r} is not a folder; it should hold one subfolder per student",
               file=sys.stderr)
         return 2
+    if os.path.realpath(out) == os.path.realpath(submissions):
+        print("error: OUT must not be the SUBMISSIONS folder; results would mix with the students' work", file=sys.stderr)
+        return 2
     folders = grading.select(only)
-    students = sorted(e.name for e in os.scandir(submissions) if e.is_dir(follow_symlinks=False) and not e.name.startswith("."))
+    students = sorted(e.name for e in os.scandir(submissions) if e.is_dir(follow_symlinks=False)
+                      and not e.name.startswith(".") and os.path.realpath(e.path) != os.path.realpath(out))
     if not students:
         print(f"error: {submissions} has no student subfolders", file=sys.stderr)
         return 2
     todo = [s for s in students if force or not os.path.exists(_results_path(out, s))]
     skipped = len(students) - len(todo)
-    print(f"{len(students)} students in {submissions}; {skipped} already graded"
+    print(f"{len(students)} student{'s' if len(students) != 1 else ''} in {submissions}; {skipped} already graded"
           f"{' (FORCE=1 regrades them)' if skipped else ''}; grading {len(todo)} with {jobs} parallel jobs", flush=True)
     failures = []
     start = time.monotonic()

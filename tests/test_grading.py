@@ -144,3 +144,14 @@ def test_a_test_that_never_reports_fails_with_the_reason():
 
     result = TestResult("a01_gradients", "t", 2.0, hidden=False)
     assert result.status == "did not run" and result.score == 0 and "did not report" in result.message
+
+
+def test_grade_all_refuses_to_mix_results_with_submissions(tmp_path):
+    (tmp_path / "alice").mkdir()
+    same = _cli("grade-all", str(tmp_path), str(tmp_path))
+    assert same.returncode == 2 and "must not be the SUBMISSIONS folder" in same.stderr
+    inside = _cli("grade-all", str(tmp_path), str(tmp_path / "grades"), "--only", "a01_gradients")
+    assert inside.returncode == 0 and "1 student in" in inside.stdout  # the output folder is not a student
+    assert (tmp_path / "grades" / "alice" / "results.json").exists() and not (tmp_path / "grades" / "grades").exists()
+    missing = _cli("grade-all", str(tmp_path / "nobody-here"), str(tmp_path / "o"))
+    assert missing.returncode == 2 and "one subfolder per student" in missing.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -184,6 +185,7 @@ def test_killing_grade_all_midway_loses_nothing(tmp_path):
     for path in written:  # every file present is complete
         assert json.loads(path.read_text())["score"] == 15
     rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert f"{len(written)} already graded" in rerun or "already graded" in rerun
+    # the rerun keeps what was written (a grader that was mid-student when killed may have finished it since)
+    assert int(re.search(r"(\d+) already graded", rerun).group(1)) >= len(written)
     with open(out / "grades.csv", newline="") as fh:
         assert [r["total"] for r in csv.DictReader(fh)] == ["15"] * 6

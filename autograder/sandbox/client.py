@@ -168,7 +168,7 @@ class Session:
             header, blob = wire.recv(self._sock, RESULT_LIMIT)
         except socket.timeout:
             self.close()
-            raise outcomes.TimedOut(f"took longer than {seconds:g} s") from None
+            raise outcomes.TimedOut(f"took longer than {seconds:g} s (look for a loop that never ends, or a sleep)") from None
         except (EOFError, OSError):
             self._raise_for_death()
         except wire.WireError as exc:
