@@ -20,9 +20,11 @@ from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
 INI = os.path.join(ENGINE_ROOT, "autograder", "grading.ini")
 # Built-in plugins a grading run does without: no terminal output (the grader prints its own table), no cache,
-# and no forced garbage collection after the run (unraisableexception, threadexception).
+# no forced garbage collection after the run (unraisableexception, threadexception), no per-test log or warning
+# capture, and no fixtures the suites do not use (monkeypatch, recwarn, tmp_path).
 UNUSED_PLUGINS = ("terminal", "cacheprovider", "stepwise", "unraisableexception", "threadexception", "doctest",
-                  "junitxml", "pastebin", "legacypath", "nose")
+                  "junitxml", "pastebin", "legacypath", "logging", "warnings", "faulthandler", "debugging",
+                  "setuponly", "setupplan", "monkeypatch", "recwarn", "tmpdir", "subtests")
 
 
 def suite_files(folders, suites=SUITES) -> list[str]:
