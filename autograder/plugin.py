@@ -173,8 +173,7 @@ class Recorder:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
-        outcome = yield
-        report = outcome.get_result()
+        yield
         result = self._by_id.get(item.nodeid)
         if result is None or result.status == outcomes.GRADER_ERROR:
             return

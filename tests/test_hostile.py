@@ -52,6 +52,8 @@ EXPECT = {
     "unsendable": (0, "failed", "generator"),
     "huge_result": (0, "failed", "got an array of shape (6000000,)"),
     "neighbours": (0, "not implemented", "not implemented yet"),
+    "slow_drip": (0, "timeout", "took longer than"),
+    "garbage_answer": (0, "error", "malformed data"),
     "symlink_to_solution": (0, "not submitted", "cannot be read as a plain file"),
     "not_submitted": (0, "not submitted", "was not found"),
 }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -90,3 +92,22 @@ def test_oversized_frames_are_refused_before_reading():
         a.sendall(wire.HEAD.pack(10, 1 << 30))
         with pytest.raises(wire.WireError, match="exceeds the limit"):
             wire.recv(b, limit=1 << 20)
+
+
+def test_a_dripping_sender_cannot_outlast_the_deadline():
+    a, b = socket.socketpair()
+    stop = threading.Event()
+
+    def drip():
+        while not stop.is_set():
+            a.send(b"\0")
+            time.sleep(0.1)
+
+    sender = threading.Thread(target=drip)
+    sender.start()
+    try:
+        with a, b, pytest.raises(socket.timeout):
+            wire.recv(b, 1 << 20, deadline=time.monotonic() + 0.3)
+    finally:
+        stop.set()
+        sender.join()

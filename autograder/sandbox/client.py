@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import tempfile
+import time
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
@@ -21,6 +22,7 @@ from autograder.sandbox import launch, wire
 
 ENGINE_ROOT = launch.ENGINE_ROOT
 RESULT_LIMIT = 64 << 20
+MALFORMED = "the sandbox answered with malformed data (does your code write to file descriptors it did not open?)"
 START_TIMEOUT = 60.0
 
 
@@ -156,16 +158,19 @@ class Session:
         except OSError:
             self._raise_for_death()
         header, blob = self._answer()
-        result, args_after, kwargs_after = wire.decode(header["value"], blob)
-        _mirror(args, args_after)
-        _mirror(kwargs, kwargs_after)
+        try:
+            result, args_after, kwargs_after = wire.decode(header["value"], blob)
+            _mirror(args, args_after)
+            _mirror(kwargs, kwargs_after)
+        except Exception:  # noqa: BLE001 - whatever the child sent, a bad answer is the child's fault
+            self.close()
+            raise outcomes.StudentRaised(MALFORMED) from None
         return result
 
     def _answer(self, seconds: float | None = None):
         seconds = self.limits.seconds if seconds is None else seconds
-        self._sock.settimeout(seconds)
         try:
-            header, blob = wire.recv(self._sock, RESULT_LIMIT)
+            header, blob = wire.recv(self._sock, RESULT_LIMIT, deadline=time.monotonic() + seconds)
         except socket.timeout:
             self.close()
             raise outcomes.TimedOut(f"took longer than {seconds:g} s (look for a loop that never ends, or a sleep)") from None
@@ -174,9 +179,13 @@ class Session:
         except wire.WireError as exc:
             self.close()
             raise outcomes.ResourceLimit(f"returned something the grader cannot read ({exc})") from None
-        if header.get("ok"):
+        if header.get("ok") is True:
             return header, blob
-        raise _problem(header.get("error") or {}, self.limits)
+        error = header.get("error")
+        if not isinstance(error, dict):
+            self.close()
+            raise outcomes.StudentRaised(MALFORMED)
+        raise _problem(error, self.limits)
 
     def _raise_for_death(self):
         self.close()
@@ -273,20 +282,25 @@ def _mirror(before, after) -> bool:
 
 def _problem(error: dict, limits: Limits) -> outcomes.StudentProblem:
     kind = error.get("kind")
-    where = "".join(f"\n  {line}" for line in error.get("where", []))
+    lines = error.get("where")
+    where = "".join(f"\n  {str(line)[:300]}" for line in (lines[:3] if isinstance(lines, list) else []))
     if kind == "not_implemented":
         return outcomes.NotImplementedYet("not implemented yet")
     if kind == "missing":
-        return outcomes.StudentRaised(f"the module does not define {error.get('message')}")
+        return outcomes.StudentRaised(f"the module does not define {_text(error.get('message'), 100)}")
     if kind == "memory":
         return outcomes.ResourceLimit(f"used more than {limits.memory_mb} MB of memory{where}")
     if kind == "output":
         return outcomes.ResourceLimit(f"printed more than {limits.output_kb} KB{where}")
     if kind == "exit":
-        return outcomes.Crashed(f"called sys.exit({error.get('message')}); a function must return, not exit{where}")
+        return outcomes.Crashed(f"called sys.exit({_text(error.get('message'), 100)}); a function must return, not exit{where}")
     if kind == "grader":
-        return outcomes.Crashed("the sandbox failed before your code ran:\n" + str(error.get("message")))
-    return outcomes.StudentRaised(f"{error.get('type')}: {error.get('message')}{where}")
+        return outcomes.Crashed("the sandbox failed before your code ran:\n" + _text(error.get("message")))
+    return outcomes.StudentRaised(f"{_text(error.get('type'), 100)}: {_text(error.get('message'))}{where}")
+
+
+def _text(value, limit: int = 2000) -> str:
+    return str(value)[:limit]
 
 
 def _death(status: dict, limits: Limits) -> outcomes.StudentProblem:

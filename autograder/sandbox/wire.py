@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import math
+import socket
 import struct
+import time
 
 import numpy as np
 
@@ -236,23 +238,32 @@ def send(sock, header: dict, blob: bytes = b"") -> None:
     sock.sendall(pack(header, blob))
 
 
-def recv(sock, limit: int) -> tuple[dict, bytes]:
-    """Read one frame; refuse frames larger than `limit` bytes. Raises EOFError when the peer is gone."""
-    head_len, blob_len = HEAD.unpack(_read_exact(sock, HEAD.size))
+def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytes]:
+    """Read one frame; refuse frames larger than `limit` bytes.
+
+    With a `deadline` (a time.monotonic() value) the whole frame must arrive by then, however it is dripped
+    in, or socket.timeout is raised. Raises EOFError when the peer is gone.
+    """
+    head_len, blob_len = HEAD.unpack(_read_exact(sock, HEAD.size, deadline))
     if head_len + blob_len > limit:
         raise WireError(f"message of {head_len + blob_len} bytes exceeds the limit of {limit}")
     try:
-        header = json.loads(_read_exact(sock, head_len))
+        header = json.loads(_read_exact(sock, head_len, deadline))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise WireError("malformed header") from exc
     if not isinstance(header, dict):
         raise WireError("malformed header")
-    return header, _read_exact(sock, blob_len)
+    return header, _read_exact(sock, blob_len, deadline)
 
 
-def _read_exact(sock, n: int) -> bytes:
+def _read_exact(sock, n: int, deadline: float | None = None) -> bytes:
     buf = bytearray()
     while len(buf) < n:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise socket.timeout("deadline passed")
+            sock.settimeout(remaining)
         chunk = sock.recv(min(n - len(buf), 1 << 20))
         if not chunk:
             raise EOFError("connection closed")
