@@ -111,3 +111,12 @@ def test_a_dripping_sender_cannot_outlast_the_deadline():
     finally:
         stop.set()
         sender.join()
+
+
+@pytest.mark.parametrize("header", [b"[" * 100_000 + b"]" * 100_000, b"\xff\xfe", b"[1, 2]", b"{"])
+def test_malformed_headers_are_refused(header):
+    a, b = socket.socketpair()
+    with a, b:
+        a.sendall(wire.HEAD.pack(len(header), 0) + header)
+        with pytest.raises(wire.WireError, match="malformed header"):
+            wire.recv(b, limit=1 << 20)

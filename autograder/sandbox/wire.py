@@ -247,9 +247,10 @@ def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytes]:
     head_len, blob_len = HEAD.unpack(_read_exact(sock, HEAD.size, deadline))
     if head_len + blob_len > limit:
         raise WireError(f"message of {head_len + blob_len} bytes exceeds the limit of {limit}")
+    data = _read_exact(sock, head_len, deadline)
     try:
-        header = json.loads(_read_exact(sock, head_len, deadline))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        header = json.loads(data)
+    except (ValueError, RecursionError) as exc:  # bad JSON, bad UTF-8, or nesting deep enough to exhaust the parser
         raise WireError("malformed header") from exc
     if not isinstance(header, dict):
         raise WireError("malformed header")
