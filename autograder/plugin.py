@@ -113,7 +113,7 @@ class GradingContext:
             source = os.path.join(self.submission, folder, lookup(folder).filename)
             data = read_submitted_module(source)
             if self._workdir is None:
-                self._workdir = tempfile.TemporaryDirectory(prefix="ag-submission-")
+                self._workdir = tempfile.TemporaryDirectory(prefix="ag-submission-", dir=reachable_tmp())
                 os.chmod(self._workdir.name, 0o711)
             directory = os.path.join(self._workdir.name, folder)
             os.mkdir(directory, 0o755)
@@ -232,6 +232,22 @@ def read_submitted_module(path: str) -> bytes:
     if len(data) > MAX_MODULE_BYTES:
         raise outcomes.NotSubmitted(f"not submitted: {shown} is larger than {MAX_MODULE_BYTES >> 20} MB")
     return data
+
+
+def reachable_tmp() -> str:
+    """A temporary folder the sandbox user can pass through: TMPDIR if it can, else /tmp.
+
+    As root the child runs as nobody, who must reach the submission's private copy; a TMPDIR inside a
+    private home would make every submission fail to import.
+    """
+    candidates = [tempfile.gettempdir(), "/tmp"] if os.geteuid() == 0 else [tempfile.gettempdir()]
+    for folder in candidates:
+        path = os.path.realpath(folder)
+        parts = [path] + [p for p in Path(path).parents]
+        if os.geteuid() != 0 or all(os.stat(p).st_mode & stat.S_IXOTH for p in parts):
+            return path
+    raise RuntimeError(f"the sandbox user cannot reach {candidates[0]} or /tmp; set TMPDIR to a folder "
+                       "every user may pass through (mode o+x on it and its parents)")
 
 
 def assignment_of(path) -> str:

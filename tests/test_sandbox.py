@@ -209,3 +209,15 @@ def test_grading_as_an_ordinary_user(tmp_path_factory):
         assert thief["score"] == 0  # Landlock kept the reference out of reach without root
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the submission to another user")
+def test_a_private_tmpdir_does_not_lock_the_sandbox_out(tmp_path):
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    os.chmod(tmp_path, 0o700)
+    env = {**os.environ, "TMPDIR": str(private)}
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade", "--only", "a01_gradients",
+                           "--submission", str(ROOT / "solutions"), "--quiet"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "Total: 15 / 15" in proc.stdout, proc.stdout + proc.stderr
