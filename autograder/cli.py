@@ -30,7 +30,7 @@ def main(argv=None) -> int:
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
 
     bench = sub.add_parser("bench", help="measure grading speed and isolation overhead")
-    bench.add_argument("--repeat", type=int, default=5)
+    bench.add_argument("--repeat", type=int, default=9, help="timed runs per measurement (default: 9)")
 
     args = parser.parse_args(argv)
     if args.command == "grade":
