@@ -25,6 +25,9 @@ help: ## list the targets
 	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all)"
 
 $(PY): requirements.txt
+	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "error: '$(PYTHON3)' is not Python 3.11 or newer (numpy 2.4 needs it); install one and run" >&2; \
+	  echo "       make $(MAKECMDGOALS) PYTHON3=python3.12   (or whichever python3.x you have)" >&2; exit 2; }
 	$(PYTHON3) -m venv --copies $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(PY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -155,3 +156,12 @@ def test_grade_all_refuses_to_mix_results_with_submissions(tmp_path):
     assert (tmp_path / "grades" / "alice" / "results.json").exists() and not (tmp_path / "grades" / "grades").exists()
     missing = _cli("grade-all", str(tmp_path / "nobody-here"), str(tmp_path / "o"))
     assert missing.returncode == 2 and "one subfolder per student" in missing.stderr
+
+
+def test_make_explains_a_python_that_is_too_old(tmp_path):
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    proc = subprocess.run(["make", "--no-print-directory", "grade", "PYTHON3=false"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "not Python 3.11 or newer" in proc.stderr and "PYTHON3=" in proc.stderr
+    assert not (tmp_path / ".venv").exists()
