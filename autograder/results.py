@@ -12,7 +12,7 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from autograder import outcomes
 
@@ -113,7 +113,3 @@ def grades_csv(rows: dict[str, dict], assignments: list[str]) -> str:
 
 def _fmt(x: float) -> str:
     return f"{x:g}"
-
-
-def as_dict(result: TestResult) -> dict:
-    return asdict(result)
