@@ -7,7 +7,7 @@ import ast
 import pytest
 
 from autograder.catalogue import CATALOGUE
-from support import BANKS, grade_many, grade_module_file, summary
+from support import BANKS, ROOT, bank_source, grade_many, grade_module_source, summary
 
 CASES = [
     pytest.param(assignment, path, id=f"{assignment.folder}/{path.stem}")
@@ -25,7 +25,8 @@ def graded(request):
         params = getattr(getattr(item, "callspec", None), "params", {})
         if "path" in params and "assignment" in params:
             a, p = params["assignment"], params["path"]
-            jobs[p] = (lambda p=p, a=a: grade_module_file(p, a.folder, a.module))
+            source = bank_source(p, ROOT / "solutions" / a.folder / a.filename)
+            jobs[p] = (lambda source=source, a=a: grade_module_source(source, a.folder, a.module))
     return grade_many(jobs)
 
 
@@ -49,3 +50,14 @@ def test_every_graded_assignment_has_banks():
         wrong = list(folder.glob("wrong_*.py"))
         right = list(folder.glob("right_*.py"))
         assert len(wrong) >= 4 and right, f"{assignment.folder}: {len(wrong)} wrong and {len(right)} right banks"
+
+
+def test_a_mutation_that_no_longer_applies_fails_loudly(tmp_path):
+    solution = tmp_path / "solution.py"
+    solution.write_text("def f(x):\n    # BEGIN SOLUTION\n    return 2 * x\n    # END SOLUTION\n")
+    bank = tmp_path / "wrong_f.py"
+    bank.write_text('"""Doubles twice."""\nMUTATIONS = [("    return 2 * x\\n", "    return 4 * x\\n")]\n')
+    assert bank_source(bank, solution) == "def f(x):\n    return 4 * x\n"
+    bank.write_text('"""Gone."""\nMUTATIONS = [("    return 3 * x\\n", "    return 4 * x\\n")]\n')
+    with pytest.raises(AssertionError, match="matches 0 places"):
+        bank_source(bank, solution)
