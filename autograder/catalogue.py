@@ -1,12 +1,21 @@
-"""The assignment catalogue: folder, module and function names are a contract.
+"""The assignment catalogue: names are a contract, and every file of the repository has one home and one audience.
 
-Students, instructors and Gradescope submissions depend on these names, so
-change them only with a new course release.
+Students, instructors and Gradescope submissions depend on the folder, module and function names, so change them
+only with a new course release. Grading, stub generation, packaging and the leak audit all find files through
+`Assignment`'s paths and `audience()`, never by building paths of their own.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout (or an unpacked bundle) this engine runs from
+
+STUDENT = "student"        # ships to students: stubs, handouts, public tests, figures
+ENGINE = "engine"          # the grading engine: ships to students and inside every Otter zip
+INSTRUCTOR = "instructor"  # never leaves the instructor: solutions, hidden suites, banks, tooling, the grader's own tests
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,33 @@ class Assignment:
     @property
     def filename(self) -> str:
         return f"{self.module}.py"
+
+    # where its files live, below `root` (this checkout by default)
+    def solution(self, root: Path = ROOT) -> Path:
+        return Path(root, "solutions", self.folder, self.filename)
+
+    def stub(self, root: Path = ROOT) -> Path:
+        return Path(root, "assignments", self.folder, self.filename)
+
+    def handout(self, root: Path = ROOT) -> Path:
+        return Path(root, "assignments", self.folder, "README.md")
+
+    def public_tests(self, root: Path = ROOT) -> list[Path]:
+        return sorted(Path(root, "assignments", self.folder).glob("test_*.py"))
+
+    def hidden_tests(self, root: Path = ROOT) -> list[Path]:
+        return sorted(Path(root, "autograder", "hidden", self.folder).glob("test_*.py"))
+
+    def drivers(self, root: Path = ROOT) -> Path:
+        return Path(root, "autograder", "drivers", f"{self.folder}.py")
+
+    def banks(self, root: Path = ROOT) -> list[Path]:
+        return sorted(p for p in Path(root, "tests", "banks", self.folder).glob("*.py")
+                      if p.stem.startswith(("wrong_", "right_")))
+
+    def submitted(self, submission: str | Path) -> Path:
+        """Where a submission laid out like assignments/ keeps this assignment's module."""
+        return Path(submission, self.folder, self.filename)
 
 
 CATALOGUE: tuple[Assignment, ...] = (
@@ -43,6 +79,32 @@ CATALOGUE: tuple[Assignment, ...] = (
 
 BY_FOLDER = {a.folder: a for a in CATALOGUE}
 SUITES = ("public", "hidden")  # public tests ship with the assignments; hidden ones stay with the grader
+
+# Who may see each file, by its path relative to the repository root; the first matching pattern wins.
+# Packaging builds the student bundle from STUDENT and ENGINE files, and the leak audit checks it against this table.
+LAYOUT: tuple[tuple[str, str], ...] = (
+    ("solutions/*", INSTRUCTOR),
+    ("autograder/hidden/*", INSTRUCTOR),
+    ("autograder/packaging/*", INSTRUCTOR),  # make otter, make release, the leak audit
+    ("autograder/batch.py", INSTRUCTOR),     # make grade-all
+    ("autograder/bench.py", INSTRUCTOR),     # make bench
+    ("autograder/stubs.py", INSTRUCTOR),     # make stubs
+    ("autograder/*", ENGINE),
+    ("assignments/*", STUDENT),
+    ("conftest.py", ENGINE),                 # lets `pytest assignments/aNN` run the public tests
+    ("requirements.txt", ENGINE),
+    ("*", INSTRUCTOR),                       # everything else: tests/, docs/, the instructor's Makefile and README, CI
+)
+GRADING_REQUIREMENTS = "requirements.txt"  # what grading needs, pinned: the student bundle and the Otter zips install it
+
+
+def audience(relpath: str | PurePosixPath) -> str:
+    """STUDENT, ENGINE or INSTRUCTOR for a path relative to the repository root (forward slashes)."""
+    path = str(PurePosixPath(relpath))
+    for pattern, who in LAYOUT:
+        if fnmatch.fnmatchcase(path, pattern):
+            return who
+    raise AssertionError("LAYOUT ends with a catch-all")  # pragma: no cover
 
 
 def lookup(folder: str) -> Assignment:

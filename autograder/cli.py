@@ -18,6 +18,9 @@ def main(argv=None) -> int:
     grade.add_argument("--results", metavar="FILE", help="also write Gradescope results.json here")
     grade.add_argument("--suites", default="public,hidden", help="comma-separated: public, hidden (default: both)")
     grade.add_argument("--quiet", action="store_true", help="print only the total")
+    grade.add_argument("--hidden-visibility", default="after_published", metavar="V",
+                       help="Gradescope visibility of hidden tests: visible, hidden, after_due_date, after_published "
+                            "(default: after_published)")
 
     many = sub.add_parser("grade-all", help="grade every subfolder of SUBMISSIONS as one student")
     many.add_argument("submissions")
@@ -57,6 +60,10 @@ def _grade(args) -> int:
     suites = tuple(s.strip() for s in args.suites.split(",") if s.strip())
     if not suites or set(suites) - set(SUITES):
         return _usage(f"--suites {args.suites!r}: use public, hidden or both, separated by a comma")
+    from autograder.results import VISIBILITIES
+
+    if args.hidden_visibility not in VISIBILITIES:
+        return _usage(f"--hidden-visibility {args.hidden_visibility!r}: use one of {', '.join(VISIBILITIES)}")
     try:
         folders = [lookup(name).folder for name in args.only] if args.only else [a.folder for a in CATALOGUE]
     except KeyError as exc:
@@ -70,7 +77,7 @@ def _grade(args) -> int:
     gc.freeze()
     gc.enable()
 
-    report = grading.grade(args.submission, folders, suites, zygote)
+    report = grading.grade(args.submission, folders, suites, zygote, args.hidden_visibility)
     if args.results:
         results.write_atomic(args.results, report.to_json())
     if args.quiet:

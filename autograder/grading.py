@@ -7,14 +7,13 @@ pytest runs with no conftest, no plugin autoloading and no cache, so a submissio
 
 from __future__ import annotations
 
-import glob
 import os
 
 import pytest
 
 from autograder import plugin
 from autograder.catalogue import CATALOGUE, SUITES, lookup
-from autograder.results import Report
+from autograder.results import HIDDEN_VISIBILITY, Report
 from autograder.sandbox import launch
 from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
@@ -30,11 +29,11 @@ UNUSED_PLUGINS = ("terminal", "cacheprovider", "stepwise", "unraisableexception"
 def suite_files(folders, suites=SUITES) -> list[str]:
     """The test files for `folders`, in catalogue order: public first, then hidden."""
     files = []
-    for folder in folders:
+    for assignment in map(lookup, folders):
         if "public" in suites:
-            files += sorted(glob.glob(os.path.join(ENGINE_ROOT, "assignments", folder, "test_*.py")))
+            files += map(str, assignment.public_tests())
         if "hidden" in suites:
-            files += sorted(glob.glob(os.path.join(ENGINE_ROOT, "autograder", "hidden", folder, "test_*.py")))
+            files += map(str, assignment.hidden_tests())
     return files
 
 
@@ -43,7 +42,8 @@ def select(only: list[str] | None) -> list[str]:
     return [lookup(name).folder for name in only] if only else [a.folder for a in CATALOGUE]
 
 
-def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zygote | None = None) -> Report:
+def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zygote | None = None,
+          hidden_visibility: str = HIDDEN_VISIBILITY) -> Report:
     """Run the suites for `folders` against the modules under `submission`.
 
     `zygote`, if given, was started early by the caller; it is stopped before this returns, as is any
@@ -51,7 +51,7 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
     """
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     sandbox = Sandbox(zygote)
-    recorder = plugin.Recorder(sandbox)
+    recorder = plugin.Recorder(sandbox, hidden_visibility)
     files = suite_files(folders, suites)
     if not files:
         recorder.report.problems.append("no test files were found for " + ", ".join(folders))

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from autograder import outcomes
-from autograder.catalogue import BY_FOLDER, lookup
-from autograder.results import Report, TestResult
+from autograder.catalogue import BY_FOLDER, INSTRUCTOR, audience, lookup
+from autograder.results import HIDDEN_VISIBILITY, Report, TestResult
 from autograder.sandbox.client import ENGINE_ROOT, Limits, ModuleProxy, Sandbox
 
 MAX_MODULE_BYTES = 1 << 20
@@ -110,7 +110,7 @@ class GradingContext:
     def _private_copy(self, folder: str) -> str:
         """Copy only the whitelisted module into a fresh directory the sandbox may read."""
         if folder not in self._copies:
-            source = os.path.join(self.submission, folder, lookup(folder).filename)
+            source = str(lookup(folder).submitted(self.submission))
             data = read_submitted_module(source)
             if self._workdir is None:
                 self._workdir = tempfile.TemporaryDirectory(prefix="ag-submission-", dir=reachable_tmp())
@@ -127,7 +127,7 @@ class GradingContext:
 
     def reference(self, folder: str):
         if folder not in self._references:
-            path = os.path.join(ENGINE_ROOT, "solutions", folder, lookup(folder).filename)
+            path = lookup(folder).solution()
             spec = importlib.util.spec_from_file_location(f"reference_{folder}", path)
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
@@ -147,8 +147,9 @@ class GradingContext:
 class Recorder:
     """Registers every test before grading starts and records how each one ended."""
 
-    def __init__(self, sandbox: Sandbox | None = None):
+    def __init__(self, sandbox: Sandbox | None = None, hidden_visibility: str = HIDDEN_VISIBILITY):
         self.sandbox = sandbox
+        self.hidden_visibility = hidden_visibility
         self.report = Report()
         self._by_id: dict[str, TestResult] = {}
         self._import_errors_shown: set[str] = set()
@@ -163,9 +164,10 @@ class Recorder:
             folder = assignment_of(item.path)
             marker = item.get_closest_marker("points")
             visibility = item.get_closest_marker("visibility")
+            hidden = is_hidden(item.path)
+            default = self.hidden_visibility if hidden else "visible"
             result = TestResult(folder, display_name(item), float(marker.args[0]) if marker else 0.0,
-                                hidden=is_hidden(item.path),
-                                visibility=visibility.args[0] if visibility else "visible")
+                                hidden=hidden, visibility=visibility.args[0] if visibility else default)
             if marker is None:
                 result.finish(outcomes.GRADER_ERROR, "grader error: this test has no points marker")
             self._by_id[item.nodeid] = result
@@ -258,7 +260,12 @@ def assignment_of(path) -> str:
 
 
 def is_hidden(path) -> bool:
-    return Path(path).resolve().is_relative_to(Path(ENGINE_ROOT, "autograder", "hidden"))
+    """A test of a hidden suite (instructor-only, per the catalogue's LAYOUT), not a public test students have."""
+    try:
+        relative = Path(path).resolve().relative_to(Path(ENGINE_ROOT).resolve())
+    except ValueError:
+        return False
+    return audience(relative.as_posix()) == INSTRUCTOR
 
 
 def display_name(item) -> str:

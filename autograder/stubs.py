@@ -72,9 +72,8 @@ def _owner(spans, line: int, filename: str) -> str:
 def pairs():
     """(solution path, stub path) for every assignment whose solution exists."""
     for assignment in CATALOGUE:
-        solution = os.path.join(ENGINE_ROOT, "solutions", assignment.folder, assignment.filename)
-        if os.path.exists(solution):
-            yield solution, os.path.join(ENGINE_ROOT, "assignments", assignment.folder, assignment.filename)
+        if assignment.solution().exists():
+            yield str(assignment.solution()), str(assignment.stub())
 
 
 def main(check: bool = False) -> int:
