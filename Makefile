@@ -10,11 +10,15 @@ OUT ?= grades
 ONLY ?=
 RESULTS ?=
 FORCE ?=
+VERSION ?=
+HIDDEN_VISIBILITY ?= after_published
+OTTER_VENV := .otter-venv
+OTTER_PY := $(OTTER_VENV)/bin/python
 
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all test stubs check-stubs bench clean
+.PHONY: help grade grade-all test stubs check-stubs bench otter release clean
 
 help: ## list the targets
 	@echo "Usage: make <target> [VAR=value]"
@@ -22,7 +26,8 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
-	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all)"
+	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all), VERSION=x.y.z (release),"
+	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
 
 $(PY): requirements.txt
 	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -32,6 +37,13 @@ $(PY): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(PY)
 
+# Otter-Grader builds the Gradescope zips; it is large (about 100 packages), so it lives in its own environment,
+# never in .venv and never in the student bundle. requirements-otter.txt pins all of it.
+$(OTTER_PY): requirements.txt requirements-otter.txt
+	$(PYTHON3) -m venv $(OTTER_VENV)
+	$(OTTER_PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-otter.txt
+	@touch $(OTTER_PY)
+
 grade: $(PY) ## grade SUBMISSION (default: assignments) and print a table; RESULTS=FILE writes results.json
 	@$(PY) -m autograder grade --submission "$(SUBMISSION)" $(only_args) $(if $(RESULTS),--results "$(RESULTS)")
 
@@ -39,7 +51,7 @@ grade-all: $(PY) ## grade every student folder in SUBMISSIONS into OUT (results.
 	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder with one subfolder per student" >&2; exit 2; }
 	@$(PY) -m autograder grade-all "$(SUBMISSIONS)" "$(OUT)" $(only_args) $(if $(FORCE),--force)
 
-test: $(PY) ## run the grader's own test suite (stubs, solutions, banks, hostile submissions)
+test: $(PY) $(OTTER_PY) ## run the grader's own test suite (stubs, solutions, banks, hostile submissions, Otter zips)
 	$(PY) -m pytest
 
 stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/
@@ -51,6 +63,13 @@ check-stubs: $(PY) ## fail if a stub differs from what `make stubs` writes
 bench: $(PY) ## time grading (a01 suite, all assignments) and the isolation overhead per test
 	@$(PY) -m autograder bench
 
+otter: $(PY) $(OTTER_PY) ## build dist/otter/<assignment>.zip, one Otter-Grader autograder per assignment
+	@$(PY) -m autograder otter --out dist/otter $(only_args) --hidden-visibility "$(HIDDEN_VISIBILITY)"
+
+release: $(PY) $(OTTER_PY) ## VERSION=x.y.z: check every release gate, then write dist/ (bundle, zips, manifest)
+	@test -n "$(VERSION)" || { echo "error: set VERSION=x.y.z (CHANGELOG.md needs a section for it)" >&2; exit 2; }
+	@$(PY) -m autograder release "$(VERSION)" --out dist
+
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(OTTER_VENV) .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -32,16 +32,36 @@ def main(argv=None) -> int:
     stubs = sub.add_parser("stubs", help="write assignments/*/ stubs from solutions/")
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
 
+    otter = sub.add_parser("otter", help="build one Otter-Grader autograder zip per assignment (instructors)")
+    otter.add_argument("--out", default="dist/otter", help="folder for the zips (default: dist/otter)")
+    otter.add_argument("--only", action="append", metavar="FOLDER", help="build only this assignment (repeatable)")
+    otter.add_argument("--hidden-visibility", default="after_published", metavar="V",
+                       help="Gradescope visibility of hidden tests inside the zips (default: after_published)")
+
+    release = sub.add_parser("release", help="check every release gate, then write dist/ (instructors)")
+    release.add_argument("version", help="x.y.z; CHANGELOG.md must have a section for it")
+    release.add_argument("--out", default="dist", help="folder for the release (default: dist)")
+
     bench = sub.add_parser("bench", help="measure grading speed and isolation overhead")
     bench.add_argument("--repeat", type=int, default=9, help="timed runs per measurement (default: 9)")
 
     args = parser.parse_args(argv)
     if args.command == "grade":
         return _grade(args)
+    if args.command in ("otter", "release", "stubs", "bench", "grade-all") and not _has_instructor_tools():
+        return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade`")
     if args.command == "grade-all":
         from autograder import batch
 
         return batch.run(args.submissions, args.out, force=args.force, jobs=args.jobs, only=args.only)
+    if args.command == "otter":
+        from autograder.packaging import otter as otter_module
+
+        return otter_module.main(out=args.out, only=args.only, hidden_visibility=args.hidden_visibility)
+    if args.command == "release":
+        from autograder.packaging import release as release_module
+
+        return release_module.main(args.version, out=args.out)
     if args.command == "stubs":
         from autograder import stubs
 
@@ -85,6 +105,13 @@ def _grade(args) -> int:
     else:
         print(feedback.table(report))
     return 2 if report.problems else 0
+
+
+def _has_instructor_tools() -> bool:
+    """The student bundle ships the engine without instructor tooling (see catalogue.LAYOUT)."""
+    import importlib.util
+
+    return importlib.util.find_spec("autograder.packaging") is not None
 
 
 def _usage(message: str) -> int:
