@@ -1,6 +1,10 @@
 # Gradient descent and backpropagation: assignments and their grader.
 # Plain `make` lists the targets. Everything runs in .venv, built on first use from requirements.txt.
 
+ifeq ($(OS),Windows_NT)
+$(error This course needs Linux, macOS or WSL (the grader's sandbox needs fork). On Windows: run `wsl --install` in PowerShell, open the Ubuntu terminal, clone the course there, and run make grade)
+endif
+
 PYTHON3 ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python

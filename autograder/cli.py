@@ -9,6 +9,9 @@ import sys
 
 
 def main(argv=None) -> int:
+    if os.name == "nt":
+        return _usage("grading needs Linux, macOS or WSL (its sandbox forks a process per test). On Windows, run "
+                      "`wsl --install` in PowerShell, open the Ubuntu terminal, clone the course there, and run make grade.")
     parser = argparse.ArgumentParser(prog="python -m autograder", description="Grade gradient-descent assignments.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -81,6 +84,12 @@ def _grade(args) -> int:
     if not suites or set(suites) - set(SUITES):
         return _usage(f"--suites {args.suites!r}: use public, hidden or both, separated by a comma")
     from autograder.results import VISIBILITIES
+    from autograder.sandbox import capabilities
+
+    try:
+        capabilities.disabled_from(os.environ)
+    except ValueError as exc:
+        return _usage(str(exc))
 
     if args.hidden_visibility not in VISIBILITIES:
         return _usage(f"--hidden-visibility {args.hidden_visibility!r}: use one of {', '.join(VISIBILITIES)}")

@@ -20,7 +20,7 @@ LABELS = {
 
 
 def table(report: Report, *, width: int = 100) -> str:
-    lines = []
+    lines = [*report.notes, ""] if report.notes else []  # protection less than full: said first, one line each
     for folder, tests in report.by_assignment().items():
         score, total = sum(t.score for t in tests), sum(t.max_score for t in tests)
         lines.append(f"{folder:<{width - 16}}{_pts(score):>7} / {_pts(total):<6}")

@@ -14,7 +14,7 @@ import pytest
 from autograder import plugin
 from autograder.catalogue import CATALOGUE, SUITES, lookup
 from autograder.results import HIDDEN_VISIBILITY, Report
-from autograder.sandbox import launch
+from autograder.sandbox import launch, protection
 from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
 INI = os.path.join(ENGINE_ROOT, "autograder", "grading.ini")
@@ -52,6 +52,14 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     sandbox = Sandbox(zygote)
     recorder = plugin.Recorder(sandbox, hidden_visibility)
+    try:
+        sandbox.start()
+    except protection.Refused as refused:
+        sandbox.close()
+        recorder.report.problems.append(str(refused))
+        return recorder.report
+    recorder.report.protection = sandbox.protection.summary
+    recorder.report.notes = list(sandbox.protection.notes)
     files = suite_files(folders, suites)
     if not files:
         recorder.report.problems.append("no test files were found for " + ", ".join(folders))

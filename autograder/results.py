@@ -42,6 +42,8 @@ class TestResult:
 class Report:
     tests: list[TestResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # grader faults: a suite that failed to load, ...
+    protection: str = ""                                # one line: what confined the submission
+    notes: list[str] = field(default_factory=list)      # what protection was less than full, and what was done
 
     @property
     def score(self) -> float:
@@ -61,7 +63,8 @@ class Report:
         return {
             "score": round(self.score, 6),
             "max_score": round(self.max_score, 6),
-            "output": "\n".join(self.problems) or f"Total: {self.score:g} / {self.max_score:g}",
+            "output": "\n".join(line for line in (self.protection, *self.notes, *self.problems,
+                                                    f"Total: {self.score:g} / {self.max_score:g}") if line),
             "tests": [
                 {
                     "name": f"{t.assignment}: {t.name}",
@@ -75,7 +78,7 @@ class Report:
                 for t in self.tests
             ],
             "extra_data": {"assignments": {a: _sum(ts) for a, ts in self.by_assignment().items()},
-                           "problems": self.problems},
+                           "problems": self.problems, "protection": self.protection, "notes": self.notes},
         }
 
     def to_json(self) -> str:

@@ -204,9 +204,17 @@ def test_grading_as_an_ordinary_user(tmp_path_factory):
             return json.loads(open(results).read())
 
         good = grade(submission)
-        assert good["score"] == good["max_score"] == 15
+        assert good["score"] == good["max_score"] > 0
         thief = grade(os.path.join(base, "thief"))
         assert thief["score"] == 0  # Landlock kept the reference out of reach without root
+        # without Landlock nothing would keep this user's child out of the hidden tests: refused, unless allowed
+        degraded = {**os.environ, "GD_SANDBOX_DISABLE": "landlock"}
+        refused = subprocess.run([*as_user, "-m", "autograder", "grade", "--only", "a01_gradients", "--submission", submission],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=300, env=degraded)
+        assert refused.returncode == 2 and "refusing to grade" in refused.stdout, refused.stdout + refused.stderr
+        allowed = subprocess.run([*as_user, "-m", "autograder", "grade", "--only", "a01_gradients", "--submission", submission],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=300, env={**degraded, "GD_ALLOW_INSECURE": "1"})
+        assert allowed.returncode == 0 and "INSECURE" in allowed.stdout.splitlines()[1], allowed.stdout
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, replace
 import numpy as np
 
 from autograder import outcomes
-from autograder.sandbox import launch, wire
+from autograder.sandbox import capabilities, launch, protection, wire
 
 ENGINE_ROOT = launch.ENGINE_ROOT
 RESULT_LIMIT = 64 << 20
@@ -56,11 +56,17 @@ class Sandbox:
         self._ready = False
         self.landlock_abi = 0
         self.root = False
+        self.protection: protection.Protection | None = None
         self._import_failures: dict[str, outcomes.ImportFailed] = {}
         self._exits: dict[int, dict] = {}  # "closed" answers that arrived while waiting for something else
 
     def start(self) -> "Sandbox":
-        """Launch the zygote without waiting for it (it imports numpy while the caller collects tests)."""
+        """Decide whether grading may go ahead here (protection.Refused if not), then launch the zygote without
+        waiting for it (it imports numpy while the caller collects tests)."""
+        if self.protection is None:
+            disabled = capabilities.disabled_from(os.environ)
+            self.protection = protection.secure(capabilities.Capabilities.detect(disabled), ENGINE_ROOT,
+                                                capabilities.insecure_allowed(os.environ))
         if self._zygote is None:
             self._zygote = launch.Zygote()
             self._ctrl = self._zygote.control

@@ -10,7 +10,8 @@ import sys
 import tempfile
 
 ENGINE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from autograder.sandbox import zygote; zygote.main(int(sys.argv[2]))"
+BOOT = ("import sys; sys.path.insert(0, sys.argv[1]); from autograder.sandbox import zygote; "
+        "zygote.main(int(sys.argv[2]), sys.argv[3])")
 CLEAN_ENV = {
     "PATH": "/usr/bin:/bin",
     "LANG": "C.UTF-8",
@@ -25,11 +26,16 @@ CLEAN_ENV = {
 class Zygote:
     """A started zygote process: its control socket and its empty working directory."""
 
-    def __init__(self):
+    def __init__(self, disabled: str | None = None):
+        """`disabled`: the capabilities switched off (comma-separated); by default, what GD_SANDBOX_DISABLE says."""
+        if disabled is None:
+            from autograder.sandbox import capabilities
+
+            disabled = ",".join(sorted(capabilities.disabled_from(os.environ))) or "-"
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
         self.workdir = tempfile.TemporaryDirectory(prefix="ag-zygote-")
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-c", BOOT, ENGINE_ROOT, str(theirs.fileno())],
+            [sys.executable, "-I", "-c", BOOT, ENGINE_ROOT, str(theirs.fileno()), disabled],
             pass_fds=[theirs.fileno()], env=CLEAN_ENV, cwd=self.workdir.name,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         )

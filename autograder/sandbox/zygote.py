@@ -36,22 +36,27 @@ PR_SET_CHILD_SUBREAPER = 36
 CONTROL_LIMIT = 1 << 16
 
 
-def main(ctrl_fd: int) -> None:
+def main(ctrl_fd: int, disabled: str = "-") -> None:
+    from autograder.sandbox.capabilities import Capabilities
+
+    caps = Capabilities.detect(Capabilities.from_args(disabled))
     parent = os.getppid()
-    _die_with_parent()
+    if caps.prctl:
+        _die_with_parent()
     if os.getppid() != parent:  # the grader was gone before we could ask to die with it
         return
     for name in PREIMPORT:
         importlib.import_module(name)
     import autograder.drivers
-    from autograder.sandbox import child, landlock
+    from autograder.sandbox import child
 
     for info in pkgutil.iter_modules(autograder.drivers.__path__):
         importlib.import_module(f"autograder.drivers.{info.name}")
-    _become_subreaper()
+    if caps.prctl:
+        _become_subreaper()
     ctrl = socket.socket(fileno=ctrl_fd)
-    context = child.Context.probe(landlock.abi_version())
-    ctrl.send(json.dumps({"op": "ready", "landlock": context.landlock_abi, "root": context.root}).encode())
+    context = child.Context.probe(caps)
+    ctrl.send(json.dumps({"op": "ready", "landlock": caps.landlock_abi, "root": caps.root}).encode())
     spare = Spare(ctrl, context)
     while True:
         try:
@@ -65,10 +70,10 @@ def main(ctrl_fd: int) -> None:
             spare.hand_over(ctrl, request, fds[0])
             spare = Spare(ctrl, context)  # forked while the grader runs the test that just started
         elif request["op"] == "close":
-            ctrl.send(json.dumps(_close(int(request["pid"]), keep=spare.pid)).encode())
+            ctrl.send(json.dumps(_close(int(request["pid"]), keep=spare.pid, proc=caps.proc)).encode())
         else:
             break
-    _sweep()
+    _sweep(proc=caps.proc)
     os._exit(0)  # nothing to flush or finalize: skip interpreter teardown
 
 
@@ -96,7 +101,7 @@ class Spare:
         self.parent_end.close()
 
 
-def _close(pid: int, keep: int) -> dict:
+def _close(pid: int, keep: int, proc: bool = True) -> dict:
     for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
         try:
             kill()
@@ -106,7 +111,7 @@ def _close(pid: int, keep: int) -> dict:
         _, status, usage = os.wait4(pid, 0)
     except ChildProcessError:
         return {"op": "closed", "pid": pid, "status": {"exit": None}, "cpu": 0.0}
-    _sweep(keep)
+    _sweep(keep, proc=proc)
     if os.WIFSIGNALED(status):
         result = {"signal": os.WTERMSIG(status)}
     else:
@@ -114,9 +119,12 @@ def _close(pid: int, keep: int) -> dict:
     return {"op": "closed", "pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
 
 
-def _sweep(keep: int | None = None, rounds: int = 100) -> None:
-    """Kill and reap every child but `keep`: orphans of a finished session are re-parented to us."""
-    for _ in range(rounds):
+def _sweep(keep: int | None = None, rounds: int = 100, proc: bool = True) -> None:
+    """Kill and reap every child but `keep`: orphans of a finished session are re-parented to us.
+
+    Without /proc the zygote cannot list its children; it reaps those that already died.
+    """
+    for _ in range(rounds if proc else 0):
         pids = [pid for pid in _children() if pid != keep]
         if not pids:
             break
