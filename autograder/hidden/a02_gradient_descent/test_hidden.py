@@ -16,7 +16,7 @@ SEED = 202
 RTOL = 1e-9   # the same arithmetic, perhaps summed in another order: a few ulps apart at most
 ATOL = 1e-12  # for coordinates that are (nearly) zero, as after a step with lr = 0.5
 
-# Anchors from reference-values.md: J(t1, t2) = t1^2 + t2^2 from (3, -4), and f(x) = x^2 from x0 = 10.
+# Anchors from docs/reference-values.md: J(t1, t2) = t1^2 + t2^2 from (3, -4), and f(x) = x^2 from x0 = 10.
 THETA_ANCHOR = np.array([3.0, -4.0])
 ANCHOR_LR, ANCHOR_STEPS = 0.1, 10              # ends at (0.3221225472, -0.4294967296), J = 0.2882303762
 X0_1D, LRS_1D, STEPS_1D = np.array([10.0]), (0.05, 0.2, 1.1), 10   # ends at 3.486784, 0.060466, 61.917364

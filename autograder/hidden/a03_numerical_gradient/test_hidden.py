@@ -20,7 +20,7 @@ ERR_ATOL = 1e-8
 RTOL = 1e-9
 ATOL = 1e-12
 
-# The anchor point of reference-values.md (f = sum(x^3): the centered estimate is 3 x^2 + h^2).
+# The anchor point of docs/reference-values.md (f = sum(x^3): the centered estimate is 3 x^2 + h^2).
 X_ANCHOR = np.array([[1.0, 2.0, 3.0], [-1.0, 0.5, 2.5]])
 
 

@@ -12,7 +12,7 @@ SEED = 505
 RTOL = 1e-9
 ATOL = 1e-12
 
-# The anchor data of reference-values.md. On the exact data y = 2x the sample order cannot be
+# The anchor data of docs/reference-values.md. On the exact data y = 2x the sample order cannot be
 # detected; the noisy targets make the order, the shuffles and the batch means visible.
 XS = (1.0, 2.0, 3.0)
 YS_EXACT = (2.0, 4.0, 6.0)

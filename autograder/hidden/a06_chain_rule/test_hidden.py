@@ -12,7 +12,7 @@ ATOL = 1e-12  # sigma(z) near 1 makes 1 - sigma(z) lose digits: about 1e-17 abso
 # Where a naive sigmoid overflows: exp(-z) is inf for z < -709.78, and exp(z) for z > 709.78.
 EXTREMES = np.array([-1000.0, -745.0, -710.0, -40.0, 0.0, 40.0, 710.0, 1000.0])
 
-# The anchors of reference-values.md.
+# The anchors of docs/reference-values.md.
 ADD_MUL_ANCHOR = (-2, 5, -4)  # f = -12, gradients (-4, -4, 3)
 NEURON_W, NEURON_X = np.array([2, -3, -3]), np.array([-1, -2])  # dot product 1, f = 0.7310585786
 DELTA_W, DELTA_X, DELTA_Y, DELTA_LR = np.array([0.5, -0.5, 0.3, 0.1]), np.array([1, 2, 3, 4]), 0.5, 0.5

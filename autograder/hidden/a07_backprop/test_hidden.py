@@ -17,7 +17,7 @@ ATOL = 1e-12   # gradients of the hidden layer are about 1e-4 at the anchor
 TRAIN_RTOL = 1e-7  # 25 steps of training let rounding differences grow a little
 TRAIN_ATOL = 1e-10
 
-# The 2-2-2 worked example of reference-values.md (per-neuron biases set to the shared values).
+# The 2-2-2 worked example of docs/reference-values.md (per-neuron biases set to the shared values).
 # Its dW2 = [[0.08216704, 0.08266763], [-0.02260254, -0.02274024]], dW1 = [[0.00043857, 0.00087714],
 # [0.00049771, 0.00099543]], and one step with lr 0.5 gives W2[0, 0] = 0.35891648; the reference reproduces them.
 # W2 is not symmetric, so W2 @ delta instead of W2^T @ delta changes the values even though it is square.
