@@ -40,7 +40,6 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "points(n): the points this test is worth")
     config.addinivalue_line("markers", "limits(seconds=1, import_seconds=5, memory_mb=256, output_kb=64, processes=32): sandbox limits for this test")
-    config.addinivalue_line("markers", "visibility(v): Gradescope visibility (visible, hidden, after_due_date, after_published)")
     submission = config.getoption("submission") or os.path.join(ENGINE_ROOT, "assignments")
     recorder = next((p for p in config.pluginmanager.get_plugins() if isinstance(p, Recorder)), None)
     config.stash[CONTEXT] = GradingContext(submission, recorder.sandbox if recorder else None)
@@ -163,11 +162,10 @@ class Recorder:
         for item in items:
             folder = assignment_of(item.path)
             marker = item.get_closest_marker("points")
-            visibility = item.get_closest_marker("visibility")
             hidden = is_hidden(item.path)
             default = self.hidden_visibility if hidden else "visible"
             result = TestResult(folder, display_name(item), float(marker.args[0]) if marker else 0.0,
-                                hidden=hidden, visibility=visibility.args[0] if visibility else default)
+                                hidden=hidden, visibility=default)
             if marker is None:
                 result.finish(outcomes.GRADER_ERROR, "grader error: this test has no points marker")
             self._by_id[item.nodeid] = result

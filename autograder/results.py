@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from autograder import outcomes
 
-# Gradescope's visibilities. Hidden tests get HIDDEN_VISIBILITY unless their `visibility` marker or the instructor
-# (--hidden-visibility) says otherwise: students see them once the instructor publishes grades. Public tests are "visible".
+# Gradescope's visibilities. Hidden tests get HIDDEN_VISIBILITY unless the instructor (--hidden-visibility, make otter's
+# HIDDEN_VISIBILITY) says otherwise: students see them once the instructor publishes grades. Public tests are "visible".
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 HIDDEN_VISIBILITY = "after_published"
 

@@ -165,3 +165,20 @@ def test_make_explains_a_python_that_is_too_old(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "not Python 3.11 or newer" in proc.stderr and "PYTHON3=" in proc.stderr
     assert not (tmp_path / ".venv").exists()
+
+
+def test_the_limits_marker_changes_a_tests_limits(tmp_path):
+    """One call that sleeps 1.5 s: over the default 1 s limit, within a test marked limits(seconds=3)."""
+    suite = tmp_path / "a01_gradients" / "test_limits.py"
+    suite.parent.mkdir()
+    suite.write_text(
+        "import pytest\n\n"
+        "@pytest.mark.points(1)\ndef test_default(student):\n    student.fun_z(1.0, 1.0)\n\n"
+        "@pytest.mark.points(1)\n@pytest.mark.limits(seconds=3)\ndef test_marked(student):\n    student.fun_z(1.0, 1.0)\n")
+    (tmp_path / "sub" / "a01_gradients").mkdir(parents=True)
+    (tmp_path / "sub" / "a01_gradients" / "gradients.py").write_text("import time\n\ndef fun_z(x, y):\n    time.sleep(1.5)\n")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "autograder.plugin", str(suite), "-q", "-p", "no:cacheprovider",
+                           "--submission", str(tmp_path / "sub"), "--rootdir", str(tmp_path), "--noconftest"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "1 failed, 1 passed" in proc.stdout, proc.stdout
+    assert "test_default" in proc.stdout and "took longer than 1 s" in proc.stdout

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -85,8 +86,15 @@ def graded_class(tmp_path_factory):
     shutil.copytree(ROOT / "assignments", klass / "stubs")
     (klass / "empty").mkdir()
     out = tmp_path_factory.mktemp("out")
-    proc = subprocess.run([sys.executable, "-m", "autograder", "grade-all", str(klass), str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    with socket.create_server(("127.0.0.1", 0)) as listener:  # a port the network case would reach if it could
+        network = klass / "network" / A01 / "gradients.py"
+        network.write_text(network.read_text().replace("PORTS = (22, 80, 443, 8000)",
+                                                       f"PORTS = (22, 80, 443, 8000, {listener.getsockname()[1]})"))
+        proc = subprocess.run([sys.executable, "-m", "autograder", "grade-all", str(klass), str(out)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        listener.setblocking(False)
+        with pytest.raises(BlockingIOError):  # no connection ever arrived
+            listener.accept()
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out, proc.stdout
 
@@ -116,6 +124,14 @@ def test_hostile_submission(graded_class, case):
             assert got["score"] == got["max_score"], f"{folder} lost points next to a hostile a01"
     # the grader's own results are intact, and its sums add up
     assert results["score"] == pytest.approx(sum(t["score"] for t in results["tests"]))
+
+
+def test_fake_results_were_written_nowhere(graded_class):
+    out, _ = graded_class
+    # the fake_results case writes {"score": 1000} into every results.json it can reach; none may exist
+    places = [Path("/tmp/results.json"), ROOT / "results.json", Path.home() / "results.json", *out.rglob("results.json")]
+    forged = [p for p in places if p.is_file() and '"score": 1000' in p.read_text(errors="replace")]
+    assert not forged, forged
 
 
 def test_import_errors_are_reported_once(graded_class):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import sys
 import pytest
 
 from autograder import stubs
+from autograder.catalogue import CATALOGUE
 from support import ROOT
 
 
@@ -17,12 +19,21 @@ def test_stubs_match_solutions():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("solution, stub", list(stubs.pairs()), ids=lambda p: p.split("/")[-2] if "/" in p else p)
-def test_stub_imports_and_names_every_function(solution, stub):
-    spec = importlib.util.spec_from_file_location("stub_under_test", stub)
+@pytest.mark.parametrize("assignment", CATALOGUE, ids=lambda a: a.folder)
+def test_stub_imports_and_names_every_function(assignment):
+    spec = importlib.util.spec_from_file_location("stub_under_test", assignment.stub())
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # the stub is generated from a trusted solution
-    assert "# BEGIN SOLUTION" not in open(stub).read()
+    # every name of the catalogue is there, as the callable the solution defines
+    for name in assignment.names:
+        assert callable(getattr(module, name, None)), f"{assignment.stub().name} does not define {name}"
+    # every solution block became exactly one named raise, and no solution line is left
+    solution, stub = assignment.solution().read_text(), assignment.stub().read_text()
+    raises = [n for n in ast.walk(ast.parse(stub)) if isinstance(n, ast.Raise) and isinstance(n.exc, ast.Call)
+              and getattr(n.exc.func, "id", None) == "NotImplementedError"
+              and str(n.exc.args[0].value).endswith(": not implemented yet")]
+    assert len(raises) == solution.count(stubs.BEGIN) > 0
+    assert stubs.BEGIN not in stub and stubs.END not in stub
 
 
 def test_marker_replaced_by_named_raise():

@@ -21,6 +21,20 @@ def _marks(fn):
     return {d.func.attr for d in fn.decorator_list if isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)}
 
 
+def _calls_student(fn) -> bool:
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "student":
+                return True  # student.fun_z(...), student.run(driver, ...)
+            if any(isinstance(arg, ast.Name) and arg.id == "student" for arg in node.args):
+                return True  # a helper that calls it: check_field(student, ...)
+            if any(isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and arg.value.id == "student"
+                   for arg in node.args):
+                return True  # the submitted function handed to a helper: same_result(student.fun_z, ...)
+    return False
+
+
 def _called(fn):
     return {n.func.id for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
 
@@ -33,9 +47,17 @@ def test_suite_rules(path):
         # points, and a first docstring line that students see as the test's name
         assert "points" in _marks(fn), f"{fn.name} has no points marker"
         assert ast.get_docstring(fn), f"{fn.name} has no docstring"
-        # a test that never calls the submission cannot fail
+        # a test that never calls the submission cannot fail: it calls student.<name>(...) or hands `student` on
         assert "student" in [a.arg for a in fn.args.args], f"{fn.name} does not use the student fixture"
+        assert _calls_student(fn), f"{fn.name} requests the student fixture but never calls the submission"
         # a test that only checks inputs were not modified passes for code that ignores its inputs
         called = _called(fn)
         assert "expect_unchanged" not in called or "expect" in called, (
             f"{fn.name} checks only that inputs are unchanged; check the values too")
+
+
+def test_the_rules_catch_a_test_that_never_calls_the_submission(tmp_path):
+    suite = tmp_path / "test_x.py"
+    suite.write_text('@pytest.mark.points(1)\ndef test_a(student, ref):\n    """Looks fine."""\n    assert ref.fun_z(1, 1)\n')
+    with pytest.raises(AssertionError, match="never calls the submission"):
+        test_suite_rules(str(suite))

@@ -1,21 +1,31 @@
-"""Hostile submission: Tries to reach the network and the grader's loopback ports."""
+"""Hostile submission: Tries to reach the grader's loopback ports, and scores only if it gets through.
+
+tests/test_hostile.py listens on a loopback port and adds it to PORTS, so a connection that is not denied
+shows as points (fun_z returns the right values once it has connected).
+"""
 
 import socket
 
+import numpy as np
 
-def _connect():
-    for port in (22, 80, 443, 8000):
+PORTS = (22, 80, 443, 8000)
+
+
+def _connected():
+    reached = False
+    for port in PORTS:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            reached = True
         except OSError:
             pass
+    return reached
 
 
 def fun_z(x, y):
-    _connect()
-    return 0.0
+    return np.sin(x**2 + y**2) if _connected() else 0.0 * x
 
 
 def fun_dz(x, y):
-    _connect()
+    _connected()
     return 0.0, 0.0
