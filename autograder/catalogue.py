@@ -59,7 +59,7 @@ class Assignment:
 
 
 CATALOGUE: tuple[Assignment, ...] = (
-    Assignment("a01_gradients", "gradients", ("fun_z", "fun_dz")),
+    Assignment("a01_gradients", "gradients", ("fun_z", "fun_dz", "gradient_field")),
     Assignment("a02_gradient_descent", "descent", ("bowl", "bowl_grad", "gradient_descent")),
     Assignment(
         "a03_numerical_gradient",

@@ -1,6 +1,8 @@
 """Public tests for a01_gradients. Run them with `pytest assignments/a01_gradients` or `make grade`.
 
-Expected values come from shared reference values (z = sin(x² + y²) and its gradient at fixed points).
+Expected values come from shared reference values (z = sin(x² + y²) and its gradient at fixed points); the
+gradient_field test reuses them: the gradient at (1, -1) and (0.5, 1) is the one at (1, 1) and (0.5, -1) with the
+sign of dz/dy flipped, since dz/dy = 2y·cos(x² + y²).
 """
 
 import numpy as np
@@ -33,3 +35,15 @@ def test_fun_dz_on_arrays(student):
     # the two anchor points at once, as arrays of shape (2,)
     expect(student.fun_dz(x, y), (np.array([-0.8322936731, 0.3153223624]), np.array([-0.8322936731, -0.6306447248])),
            what="fun_dz on arrays of shape (2,)", inputs={"x": x, "y": y}, rtol=RTOL)
+
+
+@pytest.mark.points(1)
+def test_gradient_field_on_a_small_grid(student):
+    """gradient_field(xs, ys) on a 2x2 grid: positions and arrows"""
+    xs, ys = np.array([0.5, 1.0]), np.array([-1.0, 1.0])
+    # one row per y, one column per x, as np.meshgrid(xs, ys); the arrows are fun_dz at those points
+    expect(student.gradient_field(xs, ys),
+           (np.array([[0.5, 1.0], [0.5, 1.0]]), np.array([[-1.0, -1.0], [1.0, 1.0]]),
+            np.array([[0.3153223624, -0.8322936731], [0.3153223624, -0.8322936731]]),
+            np.array([[-0.6306447248, 0.8322936731], [0.6306447248, -0.8322936731]])),
+           what="gradient_field on xs = [0.5, 1], ys = [-1, 1]", inputs={"xs": xs, "ys": ys}, rtol=RTOL)

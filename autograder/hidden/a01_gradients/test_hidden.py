@@ -3,12 +3,13 @@
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged
+from autograder.checks import expect, expect_unchanged, parts
 
 SEED = 20261121
 RTOL = 1e-9   # same formula, different order of operations: a few ulps apart at most
 ATOL = 1e-12  # for values that are (nearly) zero
 ANCHORS = [(1.0, 1.0), (0.5, -1.0)]
+FIELD_SHAPE = (5, 3)  # len(xs) != len(ys), so a grid laid out the wrong way round has the wrong shape
 
 
 def grid(seed=SEED, shape=(3, 4)):
@@ -87,3 +88,49 @@ def test_inputs_not_modified(student, ref):
     expect(student.fun_dz(x, y), ref.fun_dz(x0, y0), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
     # arguments are mirrored back from the sandbox: in-place changes would show here
     expect_unchanged((x, y), (x0, y0), what="fun_z and fun_dz must not modify x or y")
+
+
+def axes(seed=SEED, m=FIELD_SHAPE[0], n=FIELD_SHAPE[1]):
+    """Seeded, unevenly spaced, increasing grid coordinates in [-2.5, 2.5]: xs of shape (m,), ys of shape (n,)."""
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.uniform(-2.5, 2.5, m)), np.sort(rng.uniform(-2.5, 2.5, n))
+
+
+@pytest.mark.points(2)
+def test_gradient_field_positions(student, ref):
+    """gradient_field puts one arrow per grid point, one row per y and one column per x"""
+    xs, ys = axes(SEED + 3)
+    X, Y, _, _ = parts(student.gradient_field(xs, ys), 4, what="gradient_field returns (X, Y, U, V)")
+    want_X, want_Y, _, _ = ref.gradient_field(xs, ys)
+    # X repeats xs along each row and Y repeats ys down each column, both of shape (len(ys), len(xs))
+    expect((X, Y), (want_X, want_Y), what="gradient_field arrow positions (X, Y)", rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.points(2)
+def test_gradient_field_arrows(student, ref):
+    """gradient_field arrows are the gradient at their points: uphill, in the order (dz/dx, dz/dy)"""
+    xs, ys = axes(SEED + 4)
+    _, _, U, V = parts(student.gradient_field(xs, ys), 4, what="gradient_field returns (X, Y, U, V)")
+    X, Y = np.meshgrid(xs, ys)
+    # the true gradient at every grid point, unscaled: downhill, swapped or normalised arrows differ
+    expect((U, V), ref.fun_dz(X, Y), what="gradient_field arrow components (U, V)", rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.points(1)
+def test_gradient_field_default_grid(student, ref):
+    """gradient_field() with no arguments covers -2.5 .. 2.5 in steps of 0.5, both ends included"""
+    # 11 x 11 arrows; a grid that stops at 2.0 has the wrong shape
+    expect(student.gradient_field(), ref.gradient_field(), what="gradient_field on the default grid",
+           rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.points(1)
+def test_gradient_field_integer_inputs_unchanged(student, ref):
+    """gradient_field takes integer coordinates, returns float64 and leaves its inputs unchanged"""
+    xs, ys = np.array([-2, 0, 1, 2]), np.array([1, -1])
+    xs0, ys0 = xs.copy(), ys.copy()
+    # integers in, float64 arrows out, with the right values
+    expect(student.gradient_field(xs, ys), ref.gradient_field(xs0, ys0), what="gradient_field on integer grids",
+           rtol=RTOL, atol=ATOL)
+    # arguments are mirrored back from the sandbox: in-place changes would show here
+    expect_unchanged((xs, ys), (xs0, ys0), what="gradient_field must not modify xs or ys")
