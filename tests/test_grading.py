@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import sys
 import pytest
 
 from autograder import outcomes
-from autograder.catalogue import CATALOGUE
+from autograder.catalogue import BY_FOLDER, CATALOGUE
 from support import ROOT, grade_dir, summary
 
 
@@ -72,7 +73,9 @@ def test_missing_folder_is_not_submitted(tmp_path):
 
 def test_public_suite_alone(tmp_path):
     results = grade_dir(ROOT / "solutions", only=["a01_gradients"], suites="public")
-    assert len(results["tests"]) == 3 and results["score"] == results["max_score"]
+    public = len(BY_FOLDER["a01_gradients"].public_tests())
+    assert public and results["score"] == results["max_score"] > 0
+    assert all(t["visibility"] == "visible" for t in results["tests"])  # public tests only: nothing hidden ran
 
 
 def _cli(*args):
@@ -91,7 +94,8 @@ def test_bad_input_gets_a_clear_error():
 def test_grade_prints_a_table_and_exits_zero_whatever_the_score():
     proc = _cli("grade", "--only", "a01_gradients")
     assert proc.returncode == 0
-    assert "a01_gradients" in proc.stdout and "not implemented yet" in proc.stdout and "Total: 0 / 15" in proc.stdout
+    assert "a01_gradients" in proc.stdout and "not implemented yet" in proc.stdout
+    assert re.search(r"Total: 0 / [1-9]\d*\n", proc.stdout)
 
 
 def test_make_without_target_prints_help():
@@ -103,7 +107,8 @@ def test_results_file_is_written_atomically(tmp_path):
     target = tmp_path / "deep" / "results.json"
     proc = _cli("grade", "--only", "a01_gradients", "--submission", str(ROOT / "solutions"), "--results", str(target), "--quiet")
     assert proc.returncode == 0
-    assert json.loads(target.read_text())["score"] == 15
+    written = json.loads(target.read_text())
+    assert written["score"] == written["max_score"] > 0
     assert os.listdir(target.parent) == ["results.json"]
 
 

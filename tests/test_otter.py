@@ -114,9 +114,15 @@ SINGLE_FILE = sorted(c for c in EXPECT if (HOSTILE / c / A01 / "gradients.py").i
                      sorted(os.listdir(HOSTILE / c / A01)) == ["gradients.py"])
 
 
-def test_the_hostile_corpus_gets_what_make_grade_gives_under_otter_run(zips):
-    graded = grade_many({case: (lambda c=case: otter.grade(zips[A01], HOSTILE / c / A01 / "gradients.py"))
-                         for case in SINGLE_FILE}, workers=2)
+@pytest.fixture(scope="module")
+def hostile(zips) -> dict[str, dict]:
+    """Every single-file case of the hostile corpus, graded through the a01 zip with `otter run`."""
+    return grade_many({case: (lambda c=case: otter.grade(zips[A01], HOSTILE / c / A01 / "gradients.py"))
+                       for case in SINGLE_FILE}, workers=2)
+
+
+def test_the_hostile_corpus_gets_what_make_grade_gives_under_otter_run(hostile):
+    graded = hostile
     assert len(SINGLE_FILE) >= 25
     for case, results in graded.items():
         score, tag, text = EXPECT[case]
@@ -126,11 +132,10 @@ def test_the_hostile_corpus_gets_what_make_grade_gives_under_otter_run(zips):
         assert failing and tag in (None, failing[0]["tags"][0]) and text in failing[0]["output"], (case, failing[:2])
 
 
-def test_a_syntax_error_shows_its_line_and_a_loop_at_import_times_out(zips):
-    syntax = otter.grade(zips[A01], HOSTILE / "syntax_error" / A01 / "gradients.py")
-    assert "line 10" in syntax["tests"][0]["output"] and "SyntaxError" in syntax["tests"][0]["output"]
-    loop = otter.grade(zips[A01], HOSTILE / "loop_at_import" / A01 / "gradients.py")
-    assert "took longer than 5 s" in loop["tests"][0]["output"]
+def test_a_syntax_error_shows_its_line_and_a_loop_at_import_times_out(hostile):
+    syntax = hostile["syntax_error"]["tests"][0]["output"]
+    assert "line 10" in syntax and "SyntaxError" in syntax  # not Otter's NameError
+    assert "took longer than 5 s" in hostile["loop_at_import"]["tests"][0]["output"]  # not a hung autograder
 
 
 def test_import_time_tampering_with_otter_gains_nothing(zips, tmp_path):
@@ -212,7 +217,7 @@ def test_gradescope_uploads_that_hold_no_module_or_a_link_are_not_submitted(zips
                               (neighbours, "not implemented", "Graded a01_gradients/gradients.py")):
         graded = gradescope_run(zips[A01], upload, tmp_path / f"gs-{upload.name}")
         # nothing to grade, or only the module: its conftest.py, numpy.py and .pth neighbours are never seen
-        assert graded["score"] == 0 and all(t["tags"] == [tag] for t in graded["tests"]), (upload.name, graded["tests"][:1])
+        assert graded["score"] == 0 and graded["tests"][0]["tags"] == [tag], (upload.name, graded["tests"][:1])
         assert says in graded["output"], graded["output"]
 
 
