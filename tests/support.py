@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import shutil
@@ -11,6 +10,8 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from autograder.packaging.banks import MARKERS, bank_source  # noqa: F401  (tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 BANKS = ROOT / "tests" / "banks"
@@ -39,33 +40,6 @@ def grade_module_source(source: str, folder: str, module: str) -> dict:
         os.mkdir(os.path.join(tmp, folder))
         Path(tmp, folder, f"{module}.py").write_text(source, encoding="utf-8")
         return grade_dir(tmp, only=[folder])
-
-
-MARKERS = ("# BEGIN SOLUTION", "# END SOLUTION")
-
-
-def bank_source(bank: Path, solution: Path) -> str:
-    """The module a bank file stands for.
-
-    A bank file is either a complete module, or a mutant: a docstring saying what is wrong and a list
-    `MUTATIONS` of (old, new) texts. A mutant is the solution, without its BEGIN/END SOLUTION lines, with each
-    old text (which must occur exactly once) replaced by its new text; so it follows the solution's edits and
-    fails loudly when the code it mutates is gone.
-    """
-    text = bank.read_text(encoding="utf-8")
-    mutations = next((ast.literal_eval(node.value) for node in ast.parse(text).body
-                      if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["MUTATIONS"]),
-                     None)
-    if mutations is None:
-        return text
-    source = "".join(line for line in solution.read_text(encoding="utf-8").splitlines(keepends=True)
-                     if line.strip() not in MARKERS)
-    for old, new in mutations:
-        found = source.count(old)
-        if found != 1:
-            raise AssertionError(f"{bank.name}: a mutation matches {found} places in {solution.name}, not 1:\n{old}")
-        source = source.replace(old, new)
-    return source
 
 
 def grade_many(jobs: dict, workers=None) -> dict:
