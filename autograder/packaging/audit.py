@@ -1,0 +1,145 @@
+"""The leak audit: nothing a student can read may give away a solution or a hidden test.
+
+What counts as a leak, in a folder (the student bundle) or a zip (an Otter autograder, every member except those
+under `otter.SECRET_PREFIX`, which only root can read at grading time):
+
+1. a path inside an `autograder/hidden/` folder, anywhere in the path;
+2. a file whose bytes equal a hidden suite file (`autograder/hidden/**`) or a solution file (`solutions/**`);
+3. in a text file (UTF-8, no NUL byte; handouts and every other kind included), a line that equals, after
+   normalising, a *distinctive* line of a solution block or of a hidden suite.
+
+Normalising a line: strip it and collapse every run of whitespace to one space.
+Solution-block lines are the lines strictly between `# BEGIN SOLUTION` and `# END SOLUTION` in `solutions/*/*.py`.
+A line is *generic*, never evidence, when any of these holds:
+
+- it has fewer than MIN_CHARS (12) non-space characters (`else:`, `return x`, `dx = h`);
+- it is made only of Python keywords, punctuation and numbers (`return None`, `pass  # noqa`, `) -> None:`);
+- it also appears in the engine's code (`catalogue.ENGINE` files: they ship to every student by design, so a
+  line there is no secret; `rng = np.random.default_rng(seed)` is in a driver and in a solution);
+- for a solution-block line: it also appears in the stub generated from that solution;
+- for a hidden-suite line: it also appears in a public test (an import, a fixture name, a shared helper).
+
+Every other line of a solution block or hidden suite is distinctive, and finding one is a leak.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import keyword
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.catalogue import ENGINE, audience
+from autograder.stubs import BEGIN, END, make_stub
+
+MIN_CHARS = 12
+HIDDEN_DIR = "autograder/hidden/"
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z_0-9]*|\d[\d_.eE+-]*|\S")
+_PUNCTUATION = set("()[]{}:;,.=+-*/%<>!&|^~@#'\"\\")
+
+
+def normalise(line: str) -> str:
+    """The line stripped, with each run of whitespace made one space."""
+    return " ".join(line.split())
+
+
+def is_generic(line: str) -> bool:
+    """True for a normalised line too short or too plain to be evidence of a leak (module docstring: the rule)."""
+    if sum(not c.isspace() for c in line) < MIN_CHARS:
+        return True
+    code = line.split("#", 1)[0] if not line.startswith("#") else line
+    tokens = _TOKEN.findall(code)
+    return all(keyword.iskeyword(t) or t in _PUNCTUATION or t[0].isdigit() for t in tokens)
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """What must not leak: distinctive lines (normalised line -> where it comes from) and file hashes."""
+
+    lines: dict[str, str]
+    hashes: dict[str, str]  # sha256 hex -> the secret file it is the hash of
+
+
+def secrets(root: Path, shipped: list[str]) -> Secrets:
+    """Collect the secrets of the checkout `root`. `shipped` are the relative paths that ship to students anyway
+    (student.bundle_files): their engine code and public tests decide which lines are generic."""
+    root = Path(root)
+    lines: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+    for path in sorted((root / "solutions").rglob("*")) + sorted((root / "autograder" / "hidden").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            hashes[hashlib.sha256(path.read_bytes()).hexdigest()] = path.relative_to(root).as_posix()
+    engine, public = set(), set()
+    for rel in shipped:
+        if rel.endswith(".py") and (root / rel).is_file():
+            kind = engine if audience(rel) == ENGINE else public if "/test_" in "/" + rel else None
+            if kind is not None:
+                kind.update(normalise(line) for line in (root / rel).read_text(encoding="utf-8").splitlines())
+    for solution in sorted((root / "solutions").glob("*/*.py")):
+        rel = solution.relative_to(root).as_posix()
+        source = solution.read_text(encoding="utf-8")
+        stub_lines = {normalise(line) for line in make_stub(source, rel).splitlines()}
+        for line in _block_lines(source):
+            if line not in stub_lines and line not in engine and not is_generic(line):
+                lines.setdefault(line, f"a line of {rel}'s solution block")
+    for suite in sorted((root / "autograder" / "hidden").rglob("*.py")):
+        rel = suite.relative_to(root).as_posix()
+        for raw in suite.read_text(encoding="utf-8").splitlines():
+            line = normalise(raw)
+            if line not in public and line not in engine and not is_generic(line):
+                lines.setdefault(line, f"a line of the hidden suite {rel}")
+    return Secrets(lines, hashes)
+
+
+def _block_lines(source: str) -> list[str]:
+    inside, found = False, []
+    for raw in source.splitlines():
+        text = raw.strip()
+        if text == BEGIN:
+            inside = True
+        elif text == END:
+            inside = False
+        elif inside:
+            found.append(normalise(raw))
+    return found
+
+
+def check_file(name: str, data: bytes, found: Secrets) -> list[str]:
+    """Leaks in one readable file called `name` (shown as is in the messages); an empty list when it is clean."""
+    leaks = []
+    if HIDDEN_DIR in "/" + name:
+        leaks.append(f"{name} is named like a hidden suite file (inside an autograder/hidden folder)")
+    twin = found.hashes.get(hashlib.sha256(data).hexdigest())
+    if twin:
+        leaks.append(f"{name} is a byte-for-byte copy of {twin}")
+    if b"\0" in data:
+        return leaks
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return leaks
+    for number, raw in enumerate(text.splitlines(), start=1):
+        origin = found.lines.get(normalise(raw))
+        if origin:
+            leaks.append(f"{name} line {number} contains {origin}: {raw.strip()[:120]}")
+    return leaks
+
+
+def audit_folder(folder: Path, shown_as: str, found: Secrets) -> list[str]:
+    """Leaks in every file below `folder`; paths in the messages start with `shown_as` (e.g. "dist/student")."""
+    leaks = []
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        leaks += check_file(f"{shown_as}/{path.relative_to(folder).as_posix()}", path.read_bytes(), found)
+    return leaks
+
+
+def audit_zip(zip_path: Path, shown_as: str, found: Secrets, secret_prefix: str) -> list[str]:
+    """Leaks in every member of `zip_path` a submission can read, that is every member not under `secret_prefix`."""
+    leaks = []
+    with zipfile.ZipFile(zip_path) as zf:
+        for info in zf.infolist():
+            if not info.is_dir() and not info.filename.startswith(secret_prefix):
+                leaks += check_file(f"{shown_as} member {info.filename}", zf.read(info), found)
+    return leaks

@@ -1,0 +1,96 @@
+"""The student bundle: what a student downloads, built from the catalogue's audiences.
+
+The bundle is every git-tracked file whose `catalogue.audience()` is STUDENT or ENGINE (stubs, handouts, figures,
+public tests, the grading engine, conftest.py, requirements.txt), plus a student Makefile and README.md from the
+templates in `student/` beside this module, copied to the bundle's root. Nothing INSTRUCTOR ever goes in: no
+solutions, hidden suites, banks, tooling (autograder/packaging, stubs, bench, batch), docs or the grader's tests.
+The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+from autograder.catalogue import ENGINE, STUDENT, audience
+
+TEMPLATES = Path(__file__).resolve().parent / "student"
+ROOT_FILES = ("Makefile", "README.md")  # written from TEMPLATES, never taken from the instructor's checkout
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def tracked_files(root: Path) -> list[str]:
+    """Every file git tracks in `root`, as sorted relative posix paths. Raises RuntimeError outside a git checkout."""
+    proc = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"git ls-files failed in {root}: {proc.stderr.decode(errors='replace').strip()} "
+                           "(a release is built from a git checkout)")
+    return sorted(p for p in proc.stdout.decode("utf-8").split("\0") if p)
+
+
+def bundle_files(root: Path) -> list[str]:
+    """The tracked files of `root` that ship to students: audience STUDENT or ENGINE."""
+    return [p for p in tracked_files(root) if audience(p) in (STUDENT, ENGINE)]
+
+
+def build(root: Path, target: Path) -> list[str]:
+    """Write the student bundle of `root` into the empty or missing folder `target`; return its files, sorted.
+
+    Files keep their executable bit; the templates become `Makefile` and `README.md` at the bundle's root.
+    Raises RuntimeError if a tracked file is missing from the work tree, or if a shipped path collides with a
+    template's name.
+    """
+    root, target = Path(root), Path(target)
+    files = bundle_files(root)
+    clash = sorted(set(files) & set(ROOT_FILES))
+    if clash:
+        raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in {TEMPLATES}; "
+                           "make catalogue.LAYOUT mark them INSTRUCTOR")
+    target.mkdir(parents=True, exist_ok=True)
+    for rel in files:
+        source = root / rel
+        if not source.is_file():
+            raise RuntimeError(f"{rel} is tracked by git but missing from {root}; restore it (git checkout -- {rel})")
+        dest = target / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
+        dest.chmod(0o755 if source.stat().st_mode & 0o111 else 0o644)
+    for name in ROOT_FILES:
+        shutil.copyfile(root / "autograder" / "packaging" / "student" / name, target / name)
+        (target / name).chmod(0o644)
+    return sorted([*files, *ROOT_FILES])
+
+
+def write_zip(folder: Path, zip_path: Path, prefix: str) -> list[str]:
+    """Zip every file below `folder` into `zip_path`, each under `prefix/`; return the member names.
+
+    Members are sorted, dated 1980-01-01 and keep only the executable bit, so equal folders give equal zips.
+    """
+    folder = Path(folder)
+    names = []
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            name = f"{prefix}/{path.relative_to(folder).as_posix()}"
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            mode = 0o755 if path.stat().st_mode & 0o111 else 0o644
+            info.external_attr = (0o100000 | mode) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes())
+            names.append(name)
+    return names
+
+
+def unpack(zip_path: Path, target: Path) -> Path:
+    """Extract a bundle zip into `target`, restoring executable bits; return the bundle's top folder."""
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(target)
+        for info in zf.infolist():
+            mode = (info.external_attr >> 16) & 0o777
+            if mode:
+                (Path(target) / info.filename).chmod(mode)
+        top = {name.split("/", 1)[0] for name in zf.namelist()}
+    if len(top) != 1:
+        raise RuntimeError(f"{zip_path} should hold one top folder, not {sorted(top)}")
+    return Path(target) / top.pop()
