@@ -87,6 +87,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("autograder/hidden/*", INSTRUCTOR),
     ("autograder/packaging/*", INSTRUCTOR),  # make otter, make release, the leak audit
     ("autograder/batch.py", INSTRUCTOR),     # make grade-all
+    ("autograder/roster.py", INSTRUCTOR),    # make grade-all: who is in a class
     ("autograder/bench.py", INSTRUCTOR),     # make bench
     ("autograder/stubs.py", INSTRUCTOR),     # make stubs
     ("autograder/*", ENGINE),

@@ -56,7 +56,7 @@ EXPECT = {
     "neighbours": (0, "not implemented", "not implemented yet"),
     "slow_drip": (0, "timeout", "took longer than"),
     "garbage_answer": (0, "error", "malformed data"),
-    "symlink_to_solution": (0, "not submitted", "cannot be read as a plain file"),
+    "symlink_to_solution": (0, "not submitted", "was not found"),  # grade-all's intake refuses the link
     "not_submitted": (0, "not submitted", "was not found"),
 }
 
@@ -133,6 +133,12 @@ def test_fake_results_were_written_nowhere(graded_class):
     places = [Path("/tmp/results.json"), ROOT / "results.json", Path.home() / "results.json", *out.rglob("results.json")]
     forged = [p for p in places if p.is_file() and '"score": 1000' in p.read_text(errors="replace")]
     assert not forged, forged
+
+
+def test_a_linked_module_is_refused_at_intake_with_the_reason(graded_class):
+    out, _ = graded_class
+    intake = _results(out, "symlink_to_solution")["extra_data"]["intake"]
+    assert any("not a regular file" in line for line in intake["missing"]), intake
 
 
 def test_import_errors_are_reported_once(graded_class):

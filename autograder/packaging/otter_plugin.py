@@ -143,17 +143,18 @@ def locate(upload: Path, folder: str, filename: str) -> tuple[bytes | None, str]
     """The bytes of the catalogue module in an upload, and a note that says where they came from.
 
     Accepted, in this order: `filename` itself; `folder/filename`; `filename` at any depth (the shallowest, and
-    a tie is refused); the same inside any .zip uploaded. Links, special files, and files over 1 MB are
+    a tie is refused); the same inside any .zip uploaded. `upload` is a folder, or a zip file. Links, special files, and files over 1 MB are
     refused; nothing is extracted to disk. Returns (None, reason) when no single module was found.
     """
     found: list[tuple[tuple, str, object]] = []  # (rank, shown name, how to read it)
     refused: list[str] = []
     seen = 0
-    for path, depth in _walk(upload):
+    entries = [(upload, 0)] if upload.is_file() else _walk(upload)  # a lone zip is an upload too
+    for path, depth in entries:
         seen += 1
         if seen > MAX_ENTRIES:
             break
-        rel = path.relative_to(upload).as_posix()
+        rel = path.name if path == upload else path.relative_to(upload).as_posix()
         if path.name == filename:
             if path.is_symlink() or not path.is_file():
                 refused.append(f"{rel} (not a regular file)")
