@@ -135,11 +135,12 @@ def audit_folder(folder: Path, shown_as: str, found: Secrets) -> list[str]:
     return leaks
 
 
-def audit_zip(zip_path: Path, shown_as: str, found: Secrets, secret_prefix: str) -> list[str]:
-    """Leaks in every member of `zip_path` a submission can read, that is every member not under `secret_prefix`."""
+def audit_zip(zip_path: Path, shown_as: str, found: Secrets, secret_prefix: str | None = None) -> list[str]:
+    """Leaks in every member of `zip_path` a submission can read: every member, or with `secret_prefix` (e.g.
+    "engine/") every member whose name does not start with it."""
     leaks = []
     with zipfile.ZipFile(zip_path) as zf:
         for info in zf.infolist():
-            if not info.is_dir() and not info.filename.startswith(secret_prefix):
+            if not info.is_dir() and not (secret_prefix and info.filename.startswith(secret_prefix)):
                 leaks += check_file(f"{shown_as} member {info.filename}", zf.read(info), found)
     return leaks

@@ -82,6 +82,17 @@ def write_zip(folder: Path, zip_path: Path, prefix: str) -> list[str]:
     return names
 
 
+def folder_contents(folder: Path) -> dict[str, bytes]:
+    """Relative posix path -> bytes, for every file below `folder`."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in Path(folder).rglob("*") if p.is_file()}
+
+
+def zip_contents(zip_path: Path) -> dict[str, bytes]:
+    """Member path below the zip's top folder -> bytes, for every file member of a bundle zip."""
+    with zipfile.ZipFile(zip_path) as zf:
+        return {info.filename.split("/", 1)[1]: zf.read(info) for info in zf.infolist() if not info.is_dir()}
+
+
 def unpack(zip_path: Path, target: Path) -> Path:
     """Extract a bundle zip into `target`, restoring executable bits; return the bundle's top folder."""
     with zipfile.ZipFile(zip_path) as zf:
