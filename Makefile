@@ -33,12 +33,12 @@ help: ## list the targets
 	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all), VERSION=x.y.z (release),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
 
-$(PY): requirements.txt
+$(PY): requirements.txt requirements-dev.txt
 	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 	  echo "error: '$(PYTHON3)' is not Python 3.11 or newer (numpy 2.4 needs it); install one and run" >&2; \
 	  echo "       make $(MAKECMDGOALS) PYTHON3=python3.12   (or whichever python3.x you have)" >&2; exit 2; }
 	$(PYTHON3) -m venv --copies $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	@touch $(PY)
 
 # Otter-Grader builds the Gradescope zips; it is large (about 100 packages), so it lives in its own environment,

@@ -222,6 +222,14 @@ def gate_grades(release: Release) -> str:
     root, only = release.root, [arg for f in release.folders for arg in ("--only", f)]
     scratch = Path(tempfile.mkdtemp(prefix="gd-release-bundle-"))  # grading writes caches: keep them out of dist/
     shutil.copytree(release.staging / "student", scratch / "student")
+    try:
+        return _grades(release, only, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _grades(release: Release, only: list[str], scratch: Path) -> str:
+    root = release.root
     jobs = {
         "make grade of solutions/": (root, root / "solutions", "full"),
         "make grade of the stubs in assignments/": (root, root / "assignments", "zero"),
@@ -229,17 +237,16 @@ def gate_grades(release: Release) -> str:
     }
     with ThreadPoolExecutor(max_workers=release.workers) as pool:
         engine = {what: pool.submit(_grade_engine, cwd, sub, only) for what, (cwd, sub, _) in jobs.items()}
-        zipped = {(path, kind): pool.submit(release.otter.grade, path, _module(root, path.stem, kind))
+        zipped = {(path, kind): pool.submit(_grade_zip, release.otter, path, _module(root, path.stem, kind))
                   for path in release.zips for kind in ("solution", "stub")}
         results = {what: f.result() for what, f in engine.items()}
         zips = {key: f.result() for key, f in zipped.items()}
-    shutil.rmtree(scratch, ignore_errors=True)
     problems = [p for what, (_, _, want) in jobs.items() for p in _score_problems(what, results[what], want)]
     maxima = _maxima(results["make grade of solutions/"])
     for (path, kind), data in zips.items():
         what = f"{release.shown}/otter/{path.name} grading {_module(root, path.stem, kind).relative_to(root)}"
         problems += _score_problems(what, data, "full" if kind == "solution" else "zero")
-        if kind == "solution" and data.get("max_score") != maxima.get(path.stem):
+        if kind == "solution" and not data.get("error") and data.get("max_score") != maxima.get(path.stem):
             problems.append(f"{what}: max score {data.get('max_score')} differs from make grade's {maxima.get(path.stem)}")
     if problems:
         raise Refused("grades", _listing(problems) + "\nThe solutions must score full marks and the stubs 0 everywhere: "
@@ -352,6 +359,13 @@ def _grade_engine(cwd: Path, submission: Path, only: list[str]) -> dict:
         data = json.loads(results.read_text(encoding="utf-8"))
     data["exit_code"] = proc.returncode
     return data
+
+
+def _grade_zip(otter, zip_path: Path, submission: Path) -> dict:
+    try:
+        return otter.grade(zip_path, submission)
+    except Exception as exc:  # otter run's own failure, reported as this zip's problem
+        return {"error": str(exc)[-500:]}
 
 
 def _score_problems(what: str, data: dict, want: str) -> list[str]:
