@@ -1,4 +1,4 @@
-"""Command line: python -m autograder {grade, grade-all, stubs, bench}. The Makefile calls these."""
+"""Command line: python -m autograder {grade, grade-all, stubs, bench, plots, ...}. The Makefile calls these."""
 
 from __future__ import annotations
 
@@ -45,12 +45,24 @@ def main(argv=None) -> int:
     release.add_argument("version", help="x.y.z; CHANGELOG.md must have a section for it")
     release.add_argument("--out", default="dist", help="folder for the release (default: dist)")
 
+    plots = sub.add_parser("plots", help="draw the figures: the reference ones, or a submission's own (in the sandbox)")
+    plots.add_argument("--submission", default=None,
+                       help="folder laid out like assignments/ whose code draws the figures (default: the reference "
+                            "solutions if this copy has them, else assignments/)")
+    plots.add_argument("--out", default=None, help="folder for the figures (default: assignments/*/figures for the "
+                                                    "reference, my_figures/ beside the submission otherwise)")
+    plots.add_argument("--only", action="append", metavar="FOLDER", help="draw only this assignment's (repeatable)")
+
     bench = sub.add_parser("bench", help="measure grading speed and isolation overhead")
     bench.add_argument("--repeat", type=int, default=9, help="timed runs per measurement (default: 9)")
 
     args = parser.parse_args(argv)
     if args.command == "grade":
         return _grade(args)
+    if args.command == "plots":  # students draw their own figures: not an instructor command
+        from autograder.plots import run as plots_module
+
+        return plots_module.main(submission=args.submission, out=args.out, only=args.only)
     if args.command in ("otter", "release", "stubs", "bench", "grade-all") and not _has_instructor_tools():
         return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade`")
     if args.command == "grade-all":

@@ -1,0 +1,71 @@
+"""`python -m autograder plots`: draw the reference figures, or a submission's own, and say what was skipped.
+
+- No --submission, solutions/ present (an instructor's checkout): the reference solutions, imported here, draw
+  into assignments/<folder>/figures/, the figures the handouts embed.
+- No --submission and no solutions/ (a student's copy): the student's assignments/ draws into my_figures/.
+- --submission DIR: DIR's modules, laid out like assignments/, draw into my_figures/ beside DIR (or --out).
+
+A submission's code runs only in the grading sandbox, one fresh child per figure, after the grader's own intake.
+Whatever stops one figure (not implemented, an exception, a timeout, a wrong shape) is one line of output; the other
+figures are still drawn. The exit code is 0 whenever drawing completed, 2 when it could not start.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from autograder.catalogue import ROOT, lookup
+
+STUDENT_FOLDER = "my_figures"
+
+
+def main(submission: str | None = None, out: str | None = None, only: list[str] | None = None) -> int:
+    from autograder.plots.figures import FIGURES
+
+    try:
+        folders = {lookup(name).folder for name in only} if only else None
+    except KeyError as exc:
+        return _usage(exc.args[0])
+    specs = [spec for spec in FIGURES if folders is None or spec.folder in folders]
+    reference = submission is None and Path(ROOT, "solutions").is_dir()
+    if submission is None and not reference:
+        submission = str(Path(ROOT, "assignments"))
+    if not reference:
+        if not os.path.isdir(submission):
+            return _usage(f"submission folder {submission!r} does not exist; pass SUBMISSION=DIR, a folder laid out "
+                          "like assignments/")
+        out = out or str(Path(submission).resolve().parent / STUDENT_FOLDER)
+        if _inside(out, Path(ROOT, "assignments")):
+            return _usage(f"--out {out!r} is inside assignments/, next to the handouts' own figures; "
+                          f"choose another folder (the default is {STUDENT_FOLDER}/)")
+
+    from autograder.plots import draw
+
+    start = time.perf_counter()
+    if reference:
+        print(f"drawing {len(specs)} figures from the reference solutions")
+        drawn, skipped = draw.reference(specs, out)
+    else:
+        print(f"drawing {len(specs)} figures from {submission} (its code runs in the grading sandbox)")
+        try:
+            drawn, skipped = draw.submission(specs, submission, out)
+        except draw.Unavailable as exc:
+            return _usage(str(exc))
+    where = f" into {out}" if out else ""
+    print(f"drew {len(drawn)} of {len(specs)} figures{where} in {time.perf_counter() - start:.1f} s"
+          + (f"; {len(skipped)} skipped (above)" if skipped else ""))
+    return 0
+
+
+def _inside(path: str, folder: Path) -> bool:
+    path, folder = Path(path).resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def _usage(message: str) -> int:
+    import sys
+
+    print(f"error: {message}", file=sys.stderr)
+    return 2
