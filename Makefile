@@ -16,13 +16,14 @@ RESULTS ?=
 FORCE ?=
 VERSION ?=
 HIDDEN_VISIBILITY ?= after_published
+FIGURES ?=
 OTTER_VENV := .otter-venv
 OTTER_PY := $(OTTER_VENV)/bin/python
 
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all test stubs check-stubs bench otter release clean
+.PHONY: help grade grade-all test stubs check-stubs bench otter release clean plots
 
 help: ## list the targets
 	@echo "Usage: make <target> [VAR=value]"
@@ -32,6 +33,7 @@ help: ## list the targets
 	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
 	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all), VERSION=x.y.z (release),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
+	@echo "           SUBMISSION=DIR FIGURES=DIR ONLY=... (plots: draw DIR's own figures into FIGURES, default my_figures)"
 
 $(PY): requirements.txt requirements-dev.txt
 	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -63,6 +65,11 @@ stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/
 
 check-stubs: $(PY) ## fail if a stub differs from what `make stubs` writes
 	@$(PY) -m autograder stubs --check
+
+# Without SUBMISSION on the command line: the reference figures into assignments/*/figures (the handouts embed them).
+plots: $(PY) ## draw the handouts' figures; SUBMISSION=DIR draws DIR's own (sandboxed) into FIGURES (default my_figures)
+	@$(PY) -m autograder plots $(if $(filter command line environment,$(origin SUBMISSION)),--submission "$(SUBMISSION)") \
+	  $(if $(FIGURES),--out "$(FIGURES)") $(only_args)
 
 bench: $(PY) ## time grading (a01 suite, all assignments) and the isolation overhead per test
 	@$(PY) -m autograder bench

@@ -1,4 +1,4 @@
-"""`make bench`: how long grading takes, and what isolation costs per test. It measures; it asserts nothing."""
+"""`make bench`: how long grading and `make plots` take, and what isolation costs per test. It measures; it asserts nothing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from autograder.catalogue import CATALOGUE
 from autograder.sandbox.client import ENGINE_ROOT, Limits, Sandbox
 
 SESSIONS = 200
+PLOT_RUNS = 5  # drawing takes seconds: fewer timed runs than grading
 
 
 def main(repeat: int = 9) -> int:
@@ -26,6 +27,14 @@ def main(repeat: int = 9) -> int:
     print(f"start-up alone (a01 public tests, nothing submitted: no child opened):  {_ms(empty)}")
     per_test = _overhead()
     print(f"isolation overhead per test (fork, confine, import, one call, teardown): {per_test * 1000:7.2f} ms   (target <= 10)")
+    runs = min(repeat, PLOT_RUNS)
+    with tempfile.TemporaryDirectory() as out:
+        reference = _plots_wall(["--out", out], runs)
+        print(f"make plots: all {len(CATALOGUE)} assignments' figures from the reference, end to end:   {_ms(reference)}"
+              f"   (target < 5000; {runs} runs)")
+        sandboxed = _plots_wall(["--submission", "solutions", "--out", out], runs)
+        print(f"make plots SUBMISSION=solutions: the same figures, every call sandboxed:      {_ms(sandboxed)}"
+              f"   ({runs} runs)")
     print("\nFor comparison: `otter run` needs about 3.1 s for a single-assignment suite of this size on this machine.")
     return 0
 
@@ -38,6 +47,19 @@ def _wall(extra, repeat, submission="solutions") -> list[float]:
     cmd = [sys.executable, "-m", "autograder", "grade", "--submission", submission, "--quiet", *extra]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)  # warm-up: fills the caches
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _plots_wall(extra, repeat) -> list[float]:
+    """`python -m autograder plots` end to end, as `make plots` runs it."""
+    cmd = [sys.executable, "-m", "autograder", "plots", *extra]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)  # warm-up: caches, font list
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
