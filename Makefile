@@ -10,6 +10,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUBMISSION ?= assignments
 SUBMISSIONS ?=
+SHARD ?=
+OUTS ?=
 OUT ?= grades
 ONLY ?=
 RESULTS ?=
@@ -23,7 +25,7 @@ OTTER_PY := $(OTTER_VENV)/bin/python
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all test stubs check-stubs bench otter release clean plots
+.PHONY: help grade grade-all merge-grades test stubs check-stubs bench otter release clean plots
 
 help: ## list the targets
 	@echo "Usage: make <target> [VAR=value]"
@@ -31,7 +33,8 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
-	@echo "           SUBMISSIONS=DIR OUT=DIR FORCE=1 (grade-all), VERSION=x.y.z (release),"
+	@echo "           SUBMISSIONS=DIR|ZIP OUT=DIR FORCE=1 SHARD=i/n (grade-all), OUTS=\"o1 o2\" OUT=DIR (merge-grades),"
+	@echo "           VERSION=x.y.z (release),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
 	@echo "           SUBMISSION=DIR FIGURES=DIR ONLY=... (plots: draw DIR's own figures into FIGURES, default my_figures)"
 
@@ -55,7 +58,11 @@ grade: $(PY) ## grade SUBMISSION (default: assignments) and print a table; RESUL
 
 grade-all: $(PY) ## grade every student folder in SUBMISSIONS into OUT (results.json each, grades.csv)
 	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder with one subfolder per student" >&2; exit 2; }
-	@$(PY) -m autograder grade-all "$(SUBMISSIONS)" "$(OUT)" $(only_args) $(if $(FORCE),--force)
+	@$(PY) -m autograder grade-all "$(SUBMISSIONS)" "$(OUT)" $(only_args) $(if $(FORCE),--force) $(if $(SHARD),--shard "$(SHARD)")
+
+merge-grades: $(PY) ## join the OUT folders of every grade-all shard (OUTS="o1 o2 ...") into OUT/grades.csv
+	@test -n "$(OUTS)" || { echo "error: set OUTS=\"shard1 shard2 ...\", the OUT folder of every shard" >&2; exit 2; }
+	@$(PY) -m autograder merge-grades $(OUTS) --into "$(OUT)"
 
 test: $(PY) $(OTTER_PY) ## run the grader's own test suite (stubs, solutions, banks, hostile submissions, Otter zips)
 	$(PY) -m pytest

@@ -25,12 +25,18 @@ def main(argv=None) -> int:
                        help="Gradescope visibility of hidden tests: visible, hidden, after_due_date, after_published "
                             "(default: after_published)")
 
-    many = sub.add_parser("grade-all", help="grade every subfolder of SUBMISSIONS as one student")
+    many = sub.add_parser("grade-all", help="grade a class: every student folder or zip in SUBMISSIONS, or a "
+                                             "Gradescope export zip")
     many.add_argument("submissions")
     many.add_argument("out")
+    many.add_argument("--shard", metavar="I/N", help="grade only the I-th of N deterministic parts of the class")
     many.add_argument("--force", action="store_true", help="regrade students that already have results")
     many.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     many.add_argument("--only", action="append", metavar="FOLDER")
+
+    merge = sub.add_parser("merge-grades", help="join the outputs of every grade-all shard into one grades.csv")
+    merge.add_argument("outs", nargs="+", metavar="OUT", help="the OUT folder of each shard")
+    merge.add_argument("--into", default=".", help="folder for the merged grades.csv (default: here)")
 
     stubs = sub.add_parser("stubs", help="write assignments/*/ stubs from solutions/")
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
@@ -63,12 +69,16 @@ def main(argv=None) -> int:
         from autograder.plots import run as plots_module
 
         return plots_module.main(submission=args.submission, out=args.out, only=args.only)
-    if args.command in ("otter", "release", "stubs", "bench", "grade-all") and not _has_instructor_tools():
+    if args.command in ("otter", "release", "stubs", "bench", "grade-all", "merge-grades") and not _has_instructor_tools():
         return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade`")
     if args.command == "grade-all":
         from autograder import batch
 
-        return batch.run(args.submissions, args.out, force=args.force, jobs=args.jobs, only=args.only)
+        return batch.run(args.submissions, args.out, force=args.force, jobs=args.jobs, only=args.only, shard=args.shard)
+    if args.command == "merge-grades":
+        from autograder import batch
+
+        return batch.merge(args.outs, args.into)
     if args.command == "otter":
         from autograder.packaging import otter as otter_module
 
