@@ -4,6 +4,7 @@ come from the sandbox, with one line for each figure that could not be drawn."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -284,6 +285,16 @@ def test_a_submissions_figures_never_go_over_the_handouts(tmp_path):
     # refused before anything runs
     assert proc.returncode == 2 and "inside assignments/" in proc.stderr
     assert _plots("--only", "a99_nothing").returncode == 2
+
+
+def test_drawing_is_refused_where_a_submission_could_read_the_solutions(tmp_path):
+    env = {**os.environ, "GD_SANDBOX_DISABLE": "landlock,root"}
+    proc = subprocess.run([sys.executable, "-m", "autograder", "plots", "--submission", str(ROOT / "assignments"),
+                           "--out", str(tmp_path), "--only", "a01_gradients"], cwd=ROOT, capture_output=True, text=True,
+                          env=env, timeout=120)
+    # the same refusal as grading, before any submitted code runs, and nothing drawn
+    assert proc.returncode == 2 and "refusing" in proc.stderr, proc.stdout + proc.stderr
+    assert not list(tmp_path.rglob("*.png"))
 
 
 def test_drivers_hold_no_expected_values():

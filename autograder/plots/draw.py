@@ -10,6 +10,7 @@ from pathlib import Path
 from autograder.catalogue import ROOT
 from autograder.plots import style
 from autograder.plots.sources import LocalSource, SandboxSource, Skip
+from autograder.sandbox.protection import Refused
 
 
 class Unavailable(RuntimeError):
@@ -60,8 +61,10 @@ def _draw_all(specs, source_for, path_for):
             if skip.whole:
                 whole[spec.folder] = skip.reason
             skipped.append(_note(spec, skip.reason))
-        except RuntimeError as exc:  # the sandbox could not start: nothing else will draw either
-            if type(exc).__name__ == "Refused" or "sandbox" in str(exc):
+        except Refused as exc:  # this machine cannot keep the solutions from a submission: nothing will draw
+            raise Unavailable(str(exc)) from None
+        except RuntimeError as exc:  # the sandbox could not start (client.Sandbox says so in these words)
+            if str(exc).startswith("the sandbox"):
                 raise Unavailable(str(exc)) from None
             raise
         finally:

@@ -40,6 +40,12 @@ def main(submission: str | None = None, out: str | None = None, only: list[str] 
         if _inside(out, Path(ROOT, "assignments")):
             return _usage(f"--out {out!r} is inside assignments/, next to the handouts' own figures; "
                           f"choose another folder (the default is {STUDENT_FOLDER}/)")
+        from autograder.sandbox import capabilities
+
+        try:
+            capabilities.disabled_from(os.environ)
+        except ValueError as exc:
+            return _usage(str(exc))
 
     from autograder.plots import draw
 
