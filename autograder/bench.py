@@ -1,4 +1,7 @@
-"""`make bench`: how long grading and `make plots` take, and what isolation costs per test. It measures; it asserts nothing."""
+"""`make bench`: how long grading and `make plots` take, and what isolation costs per test.
+
+It measures; it asserts nothing.
+"""
 
 from __future__ import annotations
 

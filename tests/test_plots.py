@@ -89,7 +89,8 @@ def test_descent_paths_show_four_regimes(reference_data):
     # four panels of contours with one path each, and one panel of theta_1 against k with four lines
     assert len(panels) == 5
     assert [len(_lines(ax, steps)) for ax in panels] == [1, 1, 1, 1, 4]
-    assert [label.split(":")[1].strip() for label in _legend_labels(fig)] == ["slow", "fast", "oscillating", "divergent"]
+    regimes = [label.split(":")[1].strip() for label in _legend_labels(fig)]
+    assert regimes == ["slow", "fast", "oscillating", "divergent"]
     # the divergent path leaves the bowl, the slow one does not
     paths = reference_data["learning_rates"]["paths"]
     assert np.linalg.norm(paths[3][-1]) > np.linalg.norm(paths[3][0]) > np.linalg.norm(paths[0][-1])
@@ -225,7 +226,8 @@ def test_a_partly_solved_submission_draws_what_it_can(tmp_path, reference_data):
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "my_figures"  # the default: beside the submission
     drawn = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png"))
-    expected = sorted(f"{s.folder}/{s.filename}" for s in figures.FIGURES if s.folder in {a.folder for a in CATALOGUE[:3]})
+    solved = {a.folder for a in CATALOGUE[:3]}
+    expected = sorted(f"{s.folder}/{s.filename}" for s in figures.FIGURES if s.folder in solved)
     assert drawn == expected
     skips = _skips(proc.stdout)
     assert skips["training on XOR"] == "forward not implemented yet"
@@ -249,7 +251,8 @@ def test_a_hostile_submission_loses_its_figure_and_nothing_else(tmp_path, case):
     if case == "loop_in_gradient_field":
         (student / "a01_gradients").mkdir(parents=True)
         solution = BY_FOLDER["a01_gradients"].solution().read_text(encoding="utf-8")
-        looping = solution.replace("    # BEGIN SOLUTION\n    default =", "    while True:\n        pass\n    default =")
+        looping = solution.replace("    # BEGIN SOLUTION\n    default =",
+                                   "    while True:\n        pass\n    default =")
         (student / "a01_gradients" / "gradients.py").write_text(looping, encoding="utf-8")
     else:
         shutil.copytree(HOSTILE / case, student)

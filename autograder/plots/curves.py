@@ -91,7 +91,8 @@ def _mse(w, xs, ys):
 
 
 def linear_figure(d: dict):
-    fig = style.new_figure(11.0, 4.8, "Full-batch gradient descent on y = w·x (data x = [1, 2, 3], y = [2.1, 3.9, 6.2])")
+    fig = style.new_figure(11.0, 4.8,
+                           "Full-batch gradient descent on y = w·x (data x = [1, 2, 3], y = [2.1, 3.9, 6.2])")
     labels = [f"α = {lr:g}: {what}" for lr, what in A04_RATES]
     with style.styled():
         left, right = fig.subplots(1, 2)
@@ -196,7 +197,8 @@ def sigmoid_figure(d: dict):
         ax.plot(d["z"], d["s"], color=style.COLORS[0], linestyle="-", label="σ(z) = 1 / (1 + e⁻ᶻ)")
         ax.plot(d["z"], d["ds"], color=style.COLORS[1], linestyle="--", label="σ′(z) = σ(z)·(1 − σ(z))")
         ax.axhline(0.25, color="0.5", linewidth=1, linestyle=":")
-        ax.annotate("σ′(0) = 0.25, its largest value: going\nbackward, each sigmoid shrinks\nthe gradient 4 times or more",
+        ax.annotate("σ′(0) = 0.25, its largest value: going\n"
+                    "backward, each sigmoid shrinks\nthe gradient 4 times or more",
                     xy=(0, 0.25), xytext=(1.6, 0.28), fontsize=10, arrowprops={"arrowstyle": "->", "color": "0.3"})
         ax.annotate("saturated: σ′ ≈ 0,\nthe gradient vanishes", xy=(-6, 0.005), xytext=(-7.8, 0.3), fontsize=10,
                     arrowprops={"arrowstyle": "->", "color": "0.3"})

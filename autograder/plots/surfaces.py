@@ -139,7 +139,8 @@ def wells_figure(d: dict):
                 linestyle="none", label="minima (±1, 0)")
         ax.plot(0, 0, marker="X", markersize=12, color="white", markeredgecolor="black", linestyle="none",
                 label="saddle point (0, 0)")
-        style.heading(fig, f"Two minima and a saddle point\nJ(θ) = (θ₁² − 1)² + θ₂², {WELL_STEPS} steps with α = {WELL_RATE:g}")
+        style.heading(fig, "Two minima and a saddle point\n"
+                           f"J(θ) = (θ₁² − 1)² + θ₂², {WELL_STEPS} steps with α = {WELL_RATE:g}")
         ax.set_xlabel("θ₁")
         ax.set_ylabel("θ₂")
         ax.set_box_aspect(1)  # a square box on equal ranges: equal scales, and the layout keeps room for the title
