@@ -109,23 +109,65 @@ def gradients(mod, inputs, program, outputs=(-1,)):
     return _datas(nodes), _grads(nodes)
 
 
+def _act(nodes, action):
+    """Perform one action on the nodes and return what the call returned (None for "set_grad")."""
+    verb, k, *value = action
+    if verb == "backward":
+        return nodes[k].backward()
+    if verb == "zero_grad":
+        return nodes[k].zero_grad()
+    if verb == "set_grad":
+        nodes[k].grad = float(value[0])
+        return None
+    raise ValueError(f"unknown action {verb!r}")
+
+
 @driver
 def grad_history(mod, inputs, program, actions):
-    """Build the graph, then perform `actions` in order, each ("backward", k) or ("zero_grad", k) on nodes[k].
+    """Build the graph, then perform `actions` in order: ("backward", k) or ("zero_grad", k) calls that method of
+    nodes[k]; ("set_grad", k, g) sets nodes[k].grad = g.
 
     Returns a tuple with one float array of shape (N,) per action: the .grad of every node after that action.
     """
     nodes = _build(mod, inputs, program)
     history = []
-    for verb, k in actions:
-        if verb == "backward":
-            nodes[k].backward()
-        elif verb == "zero_grad":
-            nodes[k].zero_grad()
-        else:
-            raise ValueError(f"unknown action {verb!r}")
+    for action in actions:
+        _act(nodes, action)
         history.append(_grads(nodes))
     return tuple(history)
+
+
+@driver
+def action_trace(mod, inputs, program, actions):
+    """Like grad_history, with more read back.
+
+    Returns (built, trace): built is the .data of every node once the graph is built, and trace has one
+    (returned_none, data, grad) per action: True when the call returned None, and the .data and .grad of every
+    node after it.
+    """
+    nodes = _build(mod, inputs, program)
+    built, trace = _datas(nodes), []
+    for action in actions:
+        returned = _act(nodes, action)
+        trace.append((returned is None, _datas(nodes), _grads(nodes)))
+    return built, tuple(trace)
+
+
+@driver
+def forward_on_graded_leaves(mod, inputs, grads, program):
+    """Make one leaf per input and set leaf k's .grad to grads[k], then build the program without backward.
+
+    Returns (data, grad): float arrays of shape (N,) with the .data and .grad of every node once the graph is built.
+    """
+    nodes = _build(mod, inputs, [])
+    for leaf, g in zip(nodes, grads):
+        leaf.grad = float(g)
+    for step in program:
+        out = _step(nodes, step)
+        if not isinstance(out, mod.Value):
+            raise TypeError(f"{step[0]} returned a {type(out).__name__}, not a Value")
+        nodes.append(out)
+    return _datas(nodes), _grads(nodes)
 
 
 @driver

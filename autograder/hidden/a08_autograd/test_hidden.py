@@ -8,7 +8,7 @@ programs (see the drivers' docstring): leaves first, then one node per step.
 import numpy as np
 import pytest
 
-from autograder.checks import expect
+from autograder.checks import expect, parts
 from autograder.drivers import a08_autograd as drv
 
 SEED = 808
@@ -116,6 +116,24 @@ def test_forward_leaves_operands_alone(student):
     # no backward yet: every .grad is 0
     expect(grad, np.zeros(len(inputs) + len(program)), what=".grad of every node before backward",
            rtol=0.0, atol=0.0)
+
+
+@pytest.mark.points(1)
+def test_new_nodes_leave_operand_grads_alone(student, ref):
+    """a new node's .grad is 0 and its operands keep theirs, also when the operands' .grad is not 0"""
+    rng = np.random.default_rng(SEED + 21)
+    inputs = away_from_zero(rng, 3)
+    grads = nonzero_grads(rng, 3)
+    program = [(op, 0, 1) for op in drv._BINARY] + [(f"{op}_c", 2, 1.5) for op in drv._BINARY] \
+        + [(f"c_{op}", -2, 0) for op in drv._BINARY] + [("pow", 1, 2), ("neg", 2), ("exp", 0), ("tanh", 1),
+                                                     ("sigmoid", 2), ("mul", 3, 4), ("add", 5, 0)]
+    data, grad = student.run(drv.forward_on_graded_leaves, inputs, grads, program)
+    # the leaves keep the non-zero .grad they were given; every node made from them starts at 0
+    expect(grad, np.append(grads, np.zeros(len(program))), what=".grad of operands and of new nodes",
+           rtol=0.0, atol=0.0)
+    # and the values are right
+    expect(data, drv.forward_on_graded_leaves(ref, inputs, grads, program)[0], what="values of the new nodes",
+           rtol=RTOL, atol=ATOL)
 
 
 # --------------------------------------------------------------------------- local derivatives, one operation at a time
@@ -357,21 +375,63 @@ DEEP = [("add", 0, 1), ("mul", 3, 2), ("tanh", 4), ("mul", 5, 0), ("c_sub", 1, 6
         ("mul", 9, 4)]  # leaves x, y, z; four levels of intermediate nodes; x and node 4 are reused
 
 
-@pytest.mark.points(3)
+def nonzero_grads(rng, n):
+    """n seeded gradients with 0.5 <= |g| <= 2, both signs: a state in which a reset can be seen."""
+    return away_from_zero(rng, n, 0.5, 2.0)
+
+
+@pytest.mark.points(2)
 def test_zero_grad(student):
     """zero_grad resets every node reachable from self, intermediate ones included, and only those"""
+    out = 3 + len(DEEP) - 1
+    inputs, program = [0.4, -0.3, 1.2], DEEP + [("mul_c", 0, 3)]  # node out + 1 = 3x: not reachable from `out`
+    n = len(inputs) + len(program)
+    grads = nonzero_grads(np.random.default_rng(SEED + 20), n)
+    actions = [("set_grad", k, g) for k, g in enumerate(grads)] + [("zero_grad", out)]
+    history = student.run(drv.grad_history, inputs, program, actions)
+    # first a state where a reset shows: every node holds the non-zero .grad it was given, read back
+    expect(history[n - 1], np.array(grads), what=".grad of every node, set before zero_grad", rtol=0.0, atol=0.0)
+    # then every node reachable from `out`, x included, holds 0; the other output keeps the .grad it was given
+    expect(history[n], np.append(np.zeros(n - 1), grads[-1]), what=".grad of every node after zero_grad",
+           rtol=0.0, atol=0.0)
+
+
+@pytest.mark.points(2)
+def test_zero_grad_after_backward(student):
+    """zero_grad after backward: every computed gradient is reset, and a new backward starts from 0"""
     out = 3 + len(DEEP) - 1
     inputs, program = [0.4, -0.3, 1.2], DEEP + [("mul_c", 0, 3)]  # node out + 1 = 3x: not reachable from `out`
     actions = [("backward", out + 1), ("backward", out), ("zero_grad", out), ("backward", out)]
     history = student.run(drv.grad_history, inputs, program, actions)
     _, fresh = student.run(drv.gradients, inputs, program, (out,))
     other = history[0][-1]  # the other output's .grad after its own backward
+    # backward must first leave a non-zero .grad on every node zero_grad resets, or the reset cannot be seen
+    assert np.all(history[1][:-1] != 0), "backward must give every node of this graph a non-zero .grad"
     # every node reachable from `out`, x included, holds 0; the other output keeps its .grad
     expect(history[2], np.append(np.zeros(len(program) + 2), other),
            what=".grad of every node after zero_grad", rtol=0.0, atol=0.0)
     # a backward after zero_grad gives the gradients of a fresh graph (your own backward is the yardstick)
     expect(history[3], np.append(fresh[:-1], other), what=".grad of every node after zero_grad and a new backward",
            rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.points(1)
+def test_backward_and_zero_grad_return_none(student, ref):
+    """backward and zero_grad return None and change no node's .data"""
+    out = 3 + len(DEEP) - 1
+    inputs, program = [0.4, -0.3, 1.2], DEEP
+    actions = [("backward", out), ("zero_grad", out), ("backward", out)]
+    built, trace = parts(student.run(drv.action_trace, inputs, program, actions), 2, what="the driver's result")
+    want_built, want = drv.action_trace(ref, inputs, program, actions)
+    # the graph is built right
+    expect(built, want_built, what=".data of every node", rtol=RTOL, atol=ATOL)
+    for (returned_none, got_data, got_grad), (_, _, want_grad) in zip(trace, want):
+        # the gradients are right, so the calls did their work
+        expect(got_grad, want_grad, what=".grad of every node after backward or zero_grad", rtol=RTOL, atol=ATOL)
+        # Returns: None
+        expect(returned_none, True, what="backward() and zero_grad() return None")
+        # no .data is modified
+        expect(got_data, built, what=".data of every node after backward or zero_grad", rtol=0.0, atol=0.0)
 
 
 @pytest.mark.points(1)

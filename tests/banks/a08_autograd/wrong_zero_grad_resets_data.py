@@ -1,0 +1,15 @@
+"""Wrong: zero_grad sets .data = 0.0 instead of .grad on every reachable node.
+
+Otherwise identical to the reference solution.
+"""
+
+# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# by replacing each old text, which must occur exactly once, with its new text.
+MUTATIONS = [
+    (
+        '                visited.add(v)\n'
+        '                v.grad = 0.0\n',
+        '                visited.add(v)\n'
+        '                v.data = 0.0\n',
+    ),
+]
