@@ -1,8 +1,9 @@
-"""Functions passed as f to eval_numerical_gradient and grad_check_sparse by the tests of a03_numerical_gradient."""
+"""Functions passed as f to eval_numerical_gradient and grad_check_sparse by the tests of a03_numerical_gradient,
+and a driver that collects the draws of grad_check_sparse over many seeds."""
 
 import numpy as np
 
-from autograder.drivers import probe
+from autograder.drivers import driver, probe
 
 
 @probe
@@ -27,3 +28,16 @@ def sum_x_sin_x(x):
 def log_sum_exp(x):
     """f(x) = log(sum(exp(x))); its gradient is the softmax of x, so every entry depends on every other."""
     return float(np.log(np.sum(np.exp(x))))
+
+
+@driver
+def check_draws(mod, shape, num_checks, seeds):
+    """Run mod.grad_check_sparse(sum_squares, x, 2 x, num_checks, 1e-5, seed) at x = 0 of `shape`, once per seed.
+
+    Returns a list with one entry per seed, in order: the list that call returned, as it returned it.
+    """
+    runs = []
+    for seed in seeds:
+        x = np.zeros(shape)
+        runs.append(mod.grad_check_sparse(sum_squares, x, np.zeros(shape), num_checks, 1e-5, int(seed)))
+    return runs

@@ -213,6 +213,57 @@ def test_check_seed(student):
     assert _coords(runs[0]) != _coords(runs[2]), "different seeds must draw different indices"
 
 
+# The draws themselves: many seeded calls on a 2x3 x (6 indices), 6 checks each. A correct implementation draws
+# each index with probability 1/6, independently of the draw before; whatever generator it uses, its counts stay
+# within SIGMAS standard deviations of the expected ones except with a probability below 1e-8 per count. The seeds are
+# fixed, so the outcome for a given implementation is fixed too.
+DRAW_SHAPE, DRAW_CHECKS, DRAW_SEEDS = (2, 3), 6, tuple(range(SEED, SEED + 600))
+SIGMAS = 6.0
+DISTINCT_RUNS = 540  # of 600 runs of 6 draws among 6 indices (46656 possible lists): about 4 collide
+
+
+def _draws(student):
+    """The indices each seeded call drew, as flat indices of DRAW_SHAPE, one list per seed."""
+    x = np.zeros(DRAW_SHAPE)
+    runs = student.run(drv.check_draws, DRAW_SHAPE, DRAW_CHECKS, DRAW_SEEDS)
+    # one result per seed, each a list of DRAW_CHECKS pairs (ix, error) with ix an index of x
+    assert isinstance(runs, (list, tuple)) and len(runs) == len(DRAW_SEEDS), "grad_check_sparse must return a list"
+    return [[int(np.ravel_multi_index(ix, DRAW_SHAPE)) for ix in _coords(_pairs(run, x, DRAW_CHECKS))] for run in runs]
+
+
+def _within(counts, expected, p):
+    """True when every count lies within SIGMAS binomial standard deviations of `expected`."""
+    sd = np.sqrt(expected * (1 - p))
+    return bool(np.all(np.abs(np.asarray(counts) - expected) <= SIGMAS * sd))
+
+
+@pytest.mark.points(2)
+def test_check_draws_every_index_equally_likely(student):
+    """grad_check_sparse draws every index equally often over many seeds, and other seeds draw other indices"""
+    draws = _draws(student)
+    flat = np.concatenate(draws)
+    size = int(np.prod(DRAW_SHAPE))
+    counts = np.bincount(flat, minlength=size)
+    # every index is drawn, each about len(flat) / 6 times (no index left out, none favoured)
+    assert _within(counts, len(flat) / size, 1 / size), "every index of x must be equally likely to be drawn"
+    # the draws change with the seed: 600 seeds give (nearly) 600 different lists
+    changes_with_seed = len({tuple(d) for d in draws}) >= DISTINCT_RUNS
+    assert changes_with_seed, "different seeds must draw different indices"
+
+
+@pytest.mark.points(2)
+def test_check_draws_independent(student):
+    """grad_check_sparse draws independently, in the order drawn: repeats happen, and no draw follows from the last"""
+    draws = _draws(student)
+    size = int(np.prod(DRAW_SHAPE))
+    pairs = np.array([(a, b) for d in draws for a, b in zip(d[:-1], d[1:])])
+    counts = np.bincount(pairs[:, 0] * size + pairs[:, 1], minlength=size * size)
+    # every ordered pair of consecutive draws, the same index twice included, about len(pairs) / 36 times
+    # (never a repeat: drawn without replacement; only increasing: sorted; i then i + 1: not independent)
+    assert _within(counts, len(pairs) / size ** 2, 1 / size ** 2), (
+        "draws must be independent and reported in the order drawn")
+
+
 @pytest.mark.points(1)
 def test_check_inputs_unchanged(student, ref):
     """grad_check_sparse gives right errors and leaves x and analytic_grad unchanged"""
