@@ -152,6 +152,37 @@ def test_minibatch_indices_same_seed(student, ref):
            what="minibatch_indices over three epochs", rtol=0, atol=0)
 
 
+# Many epochs, each from its own seeded generator: n = 1 .. 12 with batch sizes 1, 2, 3, 5, n and n + 2.
+MB_CASES = [(n, b, SEED + 100 * n + b) for n in range(1, 13) for b in sorted({1, 2, 3, 5, n, n + 2})]
+MB_SEEDS = 20  # epochs of 12 indices from 20 seeds: 12! orders, so 20 different ones unless the seed is ignored
+
+
+def is_index_array(batch):
+    """A 1-D integer numpy array."""
+    return isinstance(batch, np.ndarray) and batch.ndim == 1 and batch.dtype.kind in "iu"
+
+
+@pytest.mark.points(2)
+def test_minibatch_indices_every_index_once(student):
+    """minibatch_indices: over many seeds and sizes, every index in exactly one batch, a fresh order for each seed"""
+    got = student.run(drv.minibatch_cases, MB_CASES)
+    for (n, batch_size, _), batches in zip(MB_CASES, got):
+        # a list of integer arrays of 1 dimension
+        assert all(is_index_array(b) for b in batches), "each batch must be a 1-D integer numpy array"
+        # ceil(n / batch_size) batches: batch_size indices each, the last one the rest
+        expect([len(b) for b in batches], [min(batch_size, n - k) for k in range(0, n, batch_size)],
+               what="minibatch_indices batch sizes", rtol=0, atol=0)
+        # the indices of all batches together are 0 .. n - 1, each exactly once: no index dropped or repeated
+        expect(np.sort(np.concatenate(batches)), np.arange(n), what="minibatch_indices: the indices of one epoch",
+               rtol=0, atol=0)
+    orders = student.run(drv.minibatch_cases, [(12, 12, SEED + k) for k in range(MB_SEEDS)])
+    assert all(len(batches) == 1 and is_index_array(batches[0]) for batches in orders), (
+        "a batch_size of n must give one batch of n indices")
+    # a fresh shuffle from rng: generators with different seeds give different orders
+    fresh = len({tuple(batches[0]) for batches in orders}) == MB_SEEDS
+    assert fresh, "generators with different seeds must give different orders"
+
+
 # --------------------------------------------------------------------------- train_minibatch
 
 
