@@ -7,16 +7,34 @@ itself is a separate outcome, so that a broken suite never reads as a student's 
 
 from __future__ import annotations
 
-PASSED = "passed"
-FAILED = "failed"
-ERROR = "error"
-NOT_IMPLEMENTED = "not implemented"
-NOT_SUBMITTED = "not submitted"
-TIMEOUT = "timeout"
-RESOURCE = "resource limit"
-CRASHED = "crashed"
-GRADER_ERROR = "grader error"
-DID_NOT_RUN = "did not run"
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """How a test ended: the value is what results.json's `tags` say, `label` what the terminal table shows."""
+
+    PASSED = "passed", "pass"
+    FAILED = "failed", "FAIL"
+    ERROR = "error", "ERROR"
+    NOT_IMPLEMENTED = "not implemented", "todo"
+    NOT_SUBMITTED = "not submitted", "missing"
+    TIMEOUT = "timeout", "TIMEOUT"
+    RESOURCE = "resource limit", "LIMIT"
+    CRASHED = "crashed", "CRASH"
+    GRADER_ERROR = "grader error", "GRADER"
+    DID_NOT_RUN = "did not run", "NO RUN"
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+PASSED, FAILED, ERROR = Outcome.PASSED, Outcome.FAILED, Outcome.ERROR
+NOT_IMPLEMENTED, NOT_SUBMITTED = Outcome.NOT_IMPLEMENTED, Outcome.NOT_SUBMITTED
+TIMEOUT, RESOURCE, CRASHED = Outcome.TIMEOUT, Outcome.RESOURCE, Outcome.CRASHED
+GRADER_ERROR, DID_NOT_RUN = Outcome.GRADER_ERROR, Outcome.DID_NOT_RUN
 
 
 class StudentProblem(Exception):

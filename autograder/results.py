@@ -59,6 +59,11 @@ class Report:
             groups.setdefault(test.assignment, []).append(test)
         return groups
 
+    def totals(self) -> dict[str, tuple[float, float]]:
+        """(score, max_score) per assignment, in grading order: the one place totals are summed."""
+        return {folder: (sum(t.score for t in tests), sum(t.max_score for t in tests))
+                for folder, tests in self.by_assignment().items()}
+
     def to_gradescope(self) -> dict:
         return {
             "score": round(self.score, 6),
@@ -73,20 +78,17 @@ class Report:
                     "status": "passed" if t.status == outcomes.PASSED else "failed",
                     "output": t.message or "passed",
                     "visibility": t.visibility,
-                    "tags": [t.status],
+                    "tags": [str(t.status)],
                 }
                 for t in self.tests
             ],
-            "extra_data": {"assignments": {a: _sum(ts) for a, ts in self.by_assignment().items()},
+            "extra_data": {"assignments": {a: {"score": score, "max_score": most}
+                                           for a, (score, most) in self.totals().items()},
                            "problems": self.problems, "protection": self.protection, "notes": self.notes},
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_gradescope(), indent=2, ensure_ascii=False) + "\n"
-
-
-def _sum(tests) -> dict:
-    return {"score": sum(t.score for t in tests), "max_score": sum(t.max_score for t in tests)}
 
 
 def write_atomic(path: str, text: str) -> None:
