@@ -23,7 +23,8 @@ import sys
 import traceback
 from dataclasses import dataclass
 
-from autograder.sandbox import landlock, wire, zygote
+from autograder.sandbox import landlock, protocol, wire
+from autograder.sandbox.protocol import ErrorKind, Op
 from autograder.sandbox.capabilities import Capabilities
 
 NOBODY = 65534
@@ -68,7 +69,7 @@ def session(sock, out_fd: int, request: dict, context: Context) -> None:
             _serve(sock, module, request["module"])
     except BaseException:  # noqa: BLE001 - a grader fault: say so, then leave
         try:
-            wire.send(sock, {"ok": False, "error": {"kind": "grader", "message": traceback.format_exc()[-2000:]}})
+            wire.send(sock, {"ok": False, "error": {"kind": ErrorKind.GRADER, "message": traceback.format_exc()[-2000:]}})
         except BaseException:  # noqa: BLE001
             pass
         status = 70
@@ -99,7 +100,7 @@ def _confine_and_import(sock, out_fd, request, context):
         os.setgid(NOBODY)
         os.setuid(NOBODY)
     if caps.prctl:
-        zygote._die_with_parent()  # after the user change, which clears it; so a killed grader leaves no child
+        protocol.die_with_parent()  # after the user change, which clears it; so a killed grader leaves no child
     if caps.landlock_abi:
         landlock.restrict((*context.read_paths, os.path.dirname(path)), abi=caps.landlock_abi)
     sys.dont_write_bytecode = True
@@ -152,10 +153,10 @@ def _serve(sock, module, path: str) -> None:
         args = wire.decode(header["args"], blob, refs=resolve)
         kwargs = wire.decode(header["kwargs"], blob, refs=resolve)
         name = header["name"]
-        if header["op"] == "run":
+        if header["op"] == Op.RUN:
             target, call_args = _lookup_driver(name, "__driver__"), (module, *args)
         elif not hasattr(module, name):
-            wire.send(sock, {"ok": False, "error": {"kind": "missing", "message": name}})
+            wire.send(sock, {"ok": False, "error": {"kind": ErrorKind.MISSING, "message": name}})
             continue
         else:
             target, call_args = getattr(module, name), args
@@ -185,15 +186,15 @@ def _partial(fn, args):
 
 
 def _describe(exc: BaseException, path: str, importing: bool = False) -> dict:
-    kind = "error"
+    kind = ErrorKind.ERROR
     if isinstance(exc, NotImplementedError):
-        kind = "not_implemented"
+        kind = ErrorKind.NOT_IMPLEMENTED
     elif isinstance(exc, MemoryError):
-        kind = "memory"
+        kind = ErrorKind.MEMORY
     elif isinstance(exc, SystemExit):
-        kind = "exit"
+        kind = ErrorKind.EXIT
     elif isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the output file is full
-        kind = "output"
+        kind = ErrorKind.OUTPUT
     try:
         message = str(exc)[:2000]
     except BaseException:  # noqa: BLE001

@@ -7,44 +7,22 @@ limit, and turns the answer into grader-made values or into one of the `outcomes
 from __future__ import annotations
 
 import functools
-import json
 import os
 import signal
 import socket
 import tempfile
 import time
-from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
 from autograder import outcomes
-from autograder.sandbox import capabilities, launch, protection, wire
+from autograder.sandbox import capabilities, launch, protection, protocol, wire
+from autograder.sandbox.protocol import ErrorKind, Limits, Op
 
 ENGINE_ROOT = launch.ENGINE_ROOT
 RESULT_LIMIT = 64 << 20
 MALFORMED = "the sandbox answered with malformed data (does your code write to file descriptors it did not open?)"
 START_TIMEOUT = 60.0
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-test limits. `seconds` is the wall time of one call; importing the module may take `import_seconds`."""
-
-    seconds: float = 1.0
-    import_seconds: float = 5.0
-    memory_mb: int = 256
-    output_kb: int = 64
-    processes: int = 32
-
-    @property
-    def cpu_seconds(self) -> int:
-        return int(self.seconds + self.import_seconds) + 2
-
-    def override(self, **changes) -> "Limits":
-        unknown = set(changes) - set(asdict(self))
-        if unknown:
-            raise TypeError(f"unknown limit(s) {sorted(unknown)}; known: {sorted(asdict(self))}")
-        return replace(self, **changes)
 
 
 class Sandbox:
@@ -75,7 +53,7 @@ class Sandbox:
     def _ensure_ready(self) -> None:
         self.start()
         if not self._ready:
-            hello = self._control_recv("ready")[0]
+            hello = self._control_recv(Op.READY)[0]
             self.landlock_abi, self.root, self._ready = hello["landlock"], hello["root"], True
 
     def open(self, module_path: str, module_name: str, limits: Limits) -> "Session":
@@ -84,10 +62,9 @@ class Sandbox:
             raise self._import_failures[module_path]
         self._ensure_ready()
         output = tempfile.TemporaryFile()
-        request = {"op": "open", "module": module_path, "name": module_name,
-                   "limits": {**asdict(limits), "cpu_seconds": limits.cpu_seconds}}
-        socket.send_fds(self._ctrl, [json.dumps(request).encode()], [output.fileno()])
-        answer, fds = self._control_recv("opened")
+        request = {"op": Op.OPEN, "module": module_path, "name": module_name, "limits": limits.to_request()}
+        protocol.send_control(self._ctrl, request, [output.fileno()])
+        answer, fds = self._control_recv(Op.OPENED)
         session = Session(self, answer["pid"], socket.socket(fileno=fds[0]), output, limits)
         try:
             session.hello()
@@ -104,24 +81,23 @@ class Sandbox:
         self._ctrl.settimeout(START_TIMEOUT)
         while True:
             try:
-                data, fds, _, _ = socket.recv_fds(self._ctrl, 1 << 16, 1)
+                answer, fds = protocol.recv_control(self._ctrl)
             except (socket.timeout, OSError) as exc:
                 raise RuntimeError(f"the sandbox did not answer ({exc}); can this interpreter import numpy?") from exc
-            if not data:
+            if not answer:
                 raise RuntimeError("the sandbox process has stopped")
-            answer = json.loads(data)
             if answer["op"] == op:
                 return answer, fds
-            if answer["op"] == "closed":
+            if answer["op"] == Op.CLOSED:
                 self._exits[answer["pid"]] = answer
 
     def _close_child(self, pid: int) -> None:
         """Ask the zygote to kill and reap `pid`; the answer is collected later, if anyone asks for it."""
-        self._ctrl.send(json.dumps({"op": "close", "pid": pid}).encode())
+        protocol.send_control(self._ctrl, {"op": Op.CLOSE, "pid": pid})
 
     def _exit_status(self, pid: int) -> dict:
         while pid not in self._exits:
-            answer, _ = self._control_recv("closed")
+            answer, _ = self._control_recv(Op.CLOSED)
             self._exits[answer["pid"]] = answer
         return self._exits.pop(pid)
 
@@ -148,13 +124,13 @@ class Session:
         self._answer(self.limits.import_seconds)
 
     def call(self, name: str, args: tuple, kwargs: dict):
-        return self._request("call", name, args, kwargs)
+        return self._request(Op.CALL, name, args, kwargs)
 
     def run(self, driver, args: tuple, kwargs: dict):
         name = getattr(driver, "__wire_name__", None)
         if not getattr(driver, "__driver__", False):
             raise TypeError(f"{driver!r} is not marked with @driver")
-        return self._request("run", name, args, kwargs)
+        return self._request(Op.RUN, name, args, kwargs)
 
     def _request(self, op, name, args, kwargs):
         node, blob = wire.encode((list(args), dict(kwargs)), refs=_to_ref)
@@ -290,17 +266,17 @@ def _problem(error: dict, limits: Limits) -> outcomes.StudentProblem:
     kind = error.get("kind")
     lines = error.get("where")
     where = "".join(f"\n  {str(line)[:300]}" for line in (lines[:3] if isinstance(lines, list) else []))
-    if kind == "not_implemented":
+    if kind == ErrorKind.NOT_IMPLEMENTED:
         return outcomes.NotImplementedYet("not implemented yet")
-    if kind == "missing":
+    if kind == ErrorKind.MISSING:
         return outcomes.StudentRaised(f"the module does not define {_text(error.get('message'), 100)}")
-    if kind == "memory":
+    if kind == ErrorKind.MEMORY:
         return outcomes.ResourceLimit(f"used more than {limits.memory_mb} MB of memory{where}")
-    if kind == "output":
+    if kind == ErrorKind.OUTPUT:
         return outcomes.ResourceLimit(f"printed more than {limits.output_kb} KB{where}")
-    if kind == "exit":
+    if kind == ErrorKind.EXIT:
         return outcomes.Crashed(f"called sys.exit({_text(error.get('message'), 100)}); a function must return, not exit{where}")
-    if kind == "grader":
+    if kind == ErrorKind.GRADER:
         return outcomes.Crashed("the sandbox failed before your code ran:\n" + _text(error.get("message")))
     return outcomes.StudentRaised(f"{_text(error.get('type'), 100)}: {_text(error.get('message'))}{where}")
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import tempfile
 
+from autograder.sandbox import protocol
+
 ENGINE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BOOT = ("import sys; sys.path.insert(0, sys.argv[1]); from autograder.sandbox import zygote; "
         "zygote.main(int(sys.argv[2]), sys.argv[3])")
@@ -45,7 +47,7 @@ class Zygote:
     def stop(self) -> None:
         """Let it finish the requests already sent (kill and reap closed sessions), then stop."""
         try:
-            self.control.send(b'{"op": "exit"}')
+            protocol.send_control(self.control, {"op": protocol.Op.EXIT})
             self.process.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             self.process.kill()

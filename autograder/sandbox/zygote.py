@@ -2,26 +2,20 @@
 
 It is started by `launch.Zygote` as ``python -I -c BOOT`` with a clean environment in an empty directory,
 and it never runs submitted code itself. It keeps one spare child forked ahead of time, so that a test does
-not wait for a fork. Control messages arrive on a unix datagram socket:
-
-    {"op": "open", "module": PATH, "name": MODULE, "limits": {...}}  + the fd for the child's output
-        -> {"op": "opened", "pid": PID}                                + the parent's end of a session socket
-    {"op": "close", "pid": PID}
-        -> {"op": "closed", "pid": PID, "status": {"exit": N} | {"signal": N}, "cpu": SECONDS}
-    {"op": "exit"}: kill what is left and stop.
-
-"close" kills the child's process group and every orphan left behind (the zygote is a child subreaper).
+not wait for a fork. Its control messages are in `protocol`. "close" kills the child's process group and every
+orphan left behind (the zygote is a child subreaper).
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import pkgutil
 import signal
 import socket
-import sys
+
+from autograder.sandbox import protocol
+from autograder.sandbox.protocol import Op
 
 # Modules a submission (or a driver) may import. After the child drops privileges, an interpreter that lives
 # in a private home cannot read its standard library any more: whatever is not imported here is out of reach.
@@ -31,9 +25,6 @@ PREIMPORT = (
     "random", "re", "statistics", "string", "time", "traceback", "types", "typing", "warnings",
     "numpy", "numpy.random", "numpy.linalg", "numpy.fft",
 )
-PR_SET_PDEATHSIG = 1
-PR_SET_CHILD_SUBREAPER = 36
-CONTROL_LIMIT = 1 << 16
 
 
 def main(ctrl_fd: int, disabled: str = "-") -> None:
@@ -42,7 +33,7 @@ def main(ctrl_fd: int, disabled: str = "-") -> None:
     caps = Capabilities.detect(Capabilities.from_args(disabled))
     parent = os.getppid()
     if caps.prctl:
-        _die_with_parent()
+        protocol.die_with_parent()
     if os.getppid() != parent:  # the grader was gone before we could ask to die with it
         return
     for name in PREIMPORT:
@@ -53,25 +44,22 @@ def main(ctrl_fd: int, disabled: str = "-") -> None:
     for info in pkgutil.iter_modules(autograder.drivers.__path__):
         importlib.import_module(f"autograder.drivers.{info.name}")
     if caps.prctl:
-        _become_subreaper()
+        protocol.become_subreaper()
     ctrl = socket.socket(fileno=ctrl_fd)
     context = child.Context.probe(caps)
-    ctrl.send(json.dumps({"op": "ready", "landlock": caps.landlock_abi, "root": caps.root}).encode())
+    protocol.send_control(ctrl, {"op": Op.READY, "landlock": caps.landlock_abi, "root": caps.root})
     spare = Spare(ctrl, context)
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(ctrl, CONTROL_LIMIT, 1)
+            request, fds = protocol.recv_control(ctrl)
         except OSError:
             break
-        if not data:
-            break
-        request = json.loads(data)
-        if request["op"] == "open":
+        if request.get("op") == Op.OPEN:
             spare.hand_over(ctrl, request, fds[0])
             spare = Spare(ctrl, context)  # forked while the grader runs the test that just started
-        elif request["op"] == "close":
-            ctrl.send(json.dumps(_close(int(request["pid"]), keep=spare.pid, proc=caps.proc)).encode())
-        else:
+        elif request.get("op") == Op.CLOSE:
+            protocol.send_control(ctrl, _close(int(request["pid"]), keep=spare.pid, proc=caps.proc))
+        else:  # EXIT, or the grader has gone
             break
     _sweep(proc=caps.proc)
     os._exit(0)  # nothing to flush or finalize: skip interpreter teardown
@@ -97,7 +85,7 @@ class Spare:
 
         socket.send_fds(self.parent_end, [wire.pack(request)], [out_fd])
         os.close(out_fd)
-        socket.send_fds(ctrl, [json.dumps({"op": "opened", "pid": self.pid}).encode()], [self.parent_end.fileno()])
+        protocol.send_control(ctrl, {"op": Op.OPENED, "pid": self.pid}, [self.parent_end.fileno()])
         self.parent_end.close()
 
 
@@ -110,13 +98,13 @@ def _close(pid: int, keep: int, proc: bool = True) -> dict:
     try:
         _, status, usage = os.wait4(pid, 0)
     except ChildProcessError:
-        return {"op": "closed", "pid": pid, "status": {"exit": None}, "cpu": 0.0}
+        return {"op": Op.CLOSED, "pid": pid, "status": {"exit": None}, "cpu": 0.0}
     _sweep(keep, proc=proc)
     if os.WIFSIGNALED(status):
         result = {"signal": os.WTERMSIG(status)}
     else:
         result = {"exit": os.WEXITSTATUS(status)}
-    return {"op": "closed", "pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
+    return {"op": Op.CLOSED, "pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
 
 
 def _sweep(keep: int | None = None, rounds: int = 100, proc: bool = True) -> None:
@@ -153,18 +141,3 @@ def _children() -> list[int]:
             return [int(p) for p in fh.read().split()]
     except OSError:
         return []
-
-
-def _die_with_parent() -> None:
-    """Linux only: be killed when the process that started us dies, however it dies."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-
-
-def _become_subreaper() -> None:
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
