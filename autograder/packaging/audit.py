@@ -16,7 +16,9 @@ A line is *generic*, never evidence, when any of these holds:
 - it is made only of Python keywords, punctuation and numbers (`return None`, `pass  # noqa`, `) -> None:`);
 - it also appears in the engine's code (`catalogue.ENGINE` files: they ship to every student by design, so a
   line there is no secret; `rng = np.random.default_rng(seed)` is in a driver and in a solution);
-- for a solution-block line: it also appears in the stub generated from that solution;
+- for a solution-block line: it also appears in the stub generated from that solution, or it stands in
+  REPEATED (3) or more solution blocks (`out._backward = _backward`, `def _backward():`): a line every block
+  repeats is the pattern a handout teaches, not the answer to any one of them;
 - for a hidden-suite line: it also appears in a public test (an import, a fixture name, a shared helper).
 
 Every other line of a solution block or hidden suite is distinctive, and finding one is a leak.
@@ -35,6 +37,7 @@ from autograder.catalogue import ENGINE, audience
 from autograder.stubs import BEGIN, END, make_stub
 
 MIN_CHARS = 12
+REPEATED = 3
 HIDDEN_DIR = "autograder/hidden/"
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z_0-9]*|\d[\d_.eE+-]*|\S")
 _PUNCTUATION = set("()[]{}:;,.=+-*/%<>!&|^~@#'\"\\")
@@ -77,12 +80,17 @@ def secrets(root: Path, shipped: list[str]) -> Secrets:
             kind = engine if audience(rel) == ENGINE else public if "/test_" in "/" + rel else None
             if kind is not None:
                 kind.update(normalise(line) for line in (root / rel).read_text(encoding="utf-8").splitlines())
-    for solution in sorted((root / "solutions").glob("*/*.py")):
+    blocks = {solution: _blocks(solution.read_text(encoding="utf-8")) for solution in sorted((root / "solutions").glob("*/*.py"))}
+    in_blocks: dict[str, int] = {}
+    for found in blocks.values():
+        for block in found:
+            for line in set(block):
+                in_blocks[line] = in_blocks.get(line, 0) + 1
+    for solution, found in blocks.items():
         rel = solution.relative_to(root).as_posix()
-        source = solution.read_text(encoding="utf-8")
-        stub_lines = {normalise(line) for line in make_stub(source, rel).splitlines()}
-        for line in _block_lines(source):
-            if line not in stub_lines and line not in engine and not is_generic(line):
+        stub_lines = {normalise(line) for line in make_stub(solution.read_text(encoding="utf-8"), rel).splitlines()}
+        for line in (line for block in found for line in block):
+            if line not in stub_lines and line not in engine and in_blocks[line] < REPEATED and not is_generic(line):
                 lines.setdefault(line, f"a line of {rel}'s solution block")
     for suite in sorted((root / "autograder" / "hidden").rglob("*.py")):
         rel = suite.relative_to(root).as_posix()
@@ -93,17 +101,20 @@ def secrets(root: Path, shipped: list[str]) -> Secrets:
     return Secrets(lines, hashes)
 
 
-def _block_lines(source: str) -> list[str]:
-    inside, found = False, []
+def _blocks(source: str) -> list[list[str]]:
+    """The normalised lines of each solution block, block by block."""
+    blocks: list[list[str]] = []
+    inside = False
     for raw in source.splitlines():
         text = raw.strip()
         if text == BEGIN:
             inside = True
+            blocks.append([])
         elif text == END:
             inside = False
         elif inside:
-            found.append(normalise(raw))
-    return found
+            blocks[-1].append(normalise(raw))
+    return blocks
 
 
 def check_file(name: str, data: bytes, found: Secrets) -> list[str]:
