@@ -14,6 +14,12 @@ def main(argv=None) -> int:
                       "`wsl --install` in PowerShell, open the Ubuntu terminal, clone the course there, and run make grade.")
     parser = argparse.ArgumentParser(prog="python -m autograder", description="Grade gradient-descent assignments.")
     sub = parser.add_subparsers(dest="command", required=True)
+    instructor = _has_instructor_tools()
+    if not instructor:  # a student's copy: list only what it can do
+        sub.metavar = "{grade,plots}"
+
+    def instructor_command(name: str, text: str):
+        return sub.add_parser(name, help=text) if instructor else sub.add_parser(name)
 
     grade = sub.add_parser("grade", help="grade one submission and print a table")
     grade.add_argument("--submission", default="assignments", help="folder laid out like assignments/ (default: assignments)")
@@ -25,7 +31,7 @@ def main(argv=None) -> int:
                        help="Gradescope visibility of hidden tests: visible, hidden, after_due_date, after_published "
                             "(default: after_published)")
 
-    many = sub.add_parser("grade-all", help="grade a class: every student folder or zip in SUBMISSIONS, or a "
+    many = instructor_command("grade-all", "grade a class: every student folder or zip in SUBMISSIONS, or a "
                                              "Gradescope export zip")
     many.add_argument("submissions")
     many.add_argument("out")
@@ -34,20 +40,20 @@ def main(argv=None) -> int:
     many.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     many.add_argument("--only", action="append", metavar="FOLDER")
 
-    merge = sub.add_parser("merge-grades", help="join the outputs of every grade-all shard into one grades.csv")
+    merge = instructor_command("merge-grades", "join the outputs of every grade-all shard into one grades.csv")
     merge.add_argument("outs", nargs="+", metavar="OUT", help="the OUT folder of each shard")
     merge.add_argument("--into", default=".", help="folder for the merged grades.csv (default: here)")
 
-    stubs = sub.add_parser("stubs", help="write assignments/*/ stubs from solutions/")
+    stubs = instructor_command("stubs", "write assignments/*/ stubs from solutions/")
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
 
-    otter = sub.add_parser("otter", help="build one Otter-Grader autograder zip per assignment (instructors)")
+    otter = instructor_command("otter", "build one Otter-Grader autograder zip per assignment (instructors)")
     otter.add_argument("--out", default="dist/otter", help="folder for the zips (default: dist/otter)")
     otter.add_argument("--only", action="append", metavar="FOLDER", help="build only this assignment (repeatable)")
     otter.add_argument("--hidden-visibility", default="after_published", metavar="V",
                        help="Gradescope visibility of hidden tests inside the zips (default: after_published)")
 
-    release = sub.add_parser("release", help="check every release gate, then write dist/ (instructors)")
+    release = instructor_command("release", "check every release gate, then write dist/ (instructors)")
     release.add_argument("version", help="x.y.z; CHANGELOG.md must have a section for it")
     release.add_argument("--out", default="dist", help="folder for the release (default: dist)")
 
@@ -59,7 +65,7 @@ def main(argv=None) -> int:
                                                     "reference, my_figures/ beside the submission otherwise)")
     plots.add_argument("--only", action="append", metavar="FOLDER", help="draw only this assignment's (repeatable)")
 
-    bench = sub.add_parser("bench", help="measure grading speed and isolation overhead")
+    bench = instructor_command("bench", "measure grading speed and isolation overhead")
     bench.add_argument("--repeat", type=int, default=9, help="timed runs per measurement (default: 9)")
 
     args = parser.parse_args(argv)
@@ -70,7 +76,7 @@ def main(argv=None) -> int:
 
         return plots_module.main(submission=args.submission, out=args.out, only=args.only)
     if args.command in ("otter", "release", "stubs", "bench", "grade-all", "merge-grades") and not _has_instructor_tools():
-        return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade`")
+        return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade` and `plots`")
     if args.command == "grade-all":
         from autograder import batch
 

@@ -61,6 +61,8 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
     recorder.report.protection = sandbox.protection.summary
     recorder.report.notes = list(sandbox.protection.notes)
     files = suite_files(folders, suites)
+    if "hidden" in suites and not suite_files(folders, ("hidden",)):
+        recorder.report.notes.append("public tests only: your instructor grades with hidden tests as well")
     if not files:
         recorder.report.problems.append("no test files were found for " + ", ".join(folders))
         sandbox.close()

@@ -212,7 +212,7 @@ def test_unpacked_student_zip_grades_with_only_python(tmp_path):
 
     listed = make()
     targets = [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("  ")]
-    assert listed.returncode == 0 and targets == ["help", "grade", "test", "clean"], listed.stdout + listed.stderr
+    assert listed.returncode == 0 and targets == ["help", "grade", "test", "plots", "clean"], listed.stdout + listed.stderr
     graded = make("grade")
     assert graded.returncode == 0, graded.stdout[-3000:] + graded.stderr[-3000:]
     assert "a01_gradients" in graded.stdout and "not implemented yet" in graded.stdout
