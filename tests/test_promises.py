@@ -37,7 +37,13 @@ from autograder.stubs import BEGIN
 from support import BANKS, ROOT
 
 DOC = ROOT / "docs" / "promises.md"
-SCOPE = tuple(a for a in CATALOGUE if a.folder != "a01_gradients")
+SCOPE = CATALOGUE
+# Rows whose promise no wrong bank breaks yet, in files owned by another piece of work: (folder, function, quoted
+# words). Their bank cell is "—"; test_pending_banks_are_still_missing fails once a bank is named, so the entry goes.
+PENDING_BANKS = {
+    ("a01_gradients", "fun_z", "Integer inputs give float results."),
+    ("a01_gradients", "gradient_field", "Not modified."),
+}
 
 # Words that make a sentence a promise wherever it stands: what must not change, what randomness must do,
 # what holds for every element, what is new and what never happens.
@@ -206,7 +212,7 @@ def problems(table: dict, scope=SCOPE) -> list[str]:
                 for filename, test in row["tests"]:
                     if test not in defined_tests(suite_path(assignment, filename)):
                         found.append(f"(b) {at}: {filename} defines no {test}")
-                if not row["banks"]:
+                if not row["banks"] and (assignment.folder, name, row["quote"]) not in PENDING_BANKS:
                     found.append(f"(c) {at}: no bank")
                 for bank in row["banks"]:
                     if not (BANKS / assignment.folder / bank).exists():
@@ -225,6 +231,15 @@ def problems(table: dict, scope=SCOPE) -> list[str]:
 def test_every_promise_has_a_test_and_a_bank():
     found = problems(parse_table(DOC.read_text(encoding="utf-8")))
     assert not found, "docs/promises.md is out of date:\n" + "\n".join(found)
+
+
+def test_pending_banks_are_still_missing():
+    table = parse_table(DOC.read_text(encoding="utf-8"))
+    for folder, function, quote in PENDING_BANKS:
+        rows = [r for r in table["rows"].get((folder, function), []) if r["quote"] == quote]
+        assert rows, f"PENDING_BANKS names {folder} {function} \"{quote}\", which has no row"
+        assert not any(r["banks"] for r in rows), (
+            f"{folder} {function} \"{quote}\" has a bank now: remove it from PENDING_BANKS")
 
 
 def test_every_section_names_a_graded_function():
