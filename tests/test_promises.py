@@ -38,12 +38,9 @@ from support import BANKS, ROOT
 
 DOC = ROOT / "docs" / "promises.md"
 SCOPE = CATALOGUE
-# Rows whose promise no wrong bank breaks yet, in files owned by another piece of work: (folder, function, quoted
+# Rows whose promise no wrong bank breaks yet: (folder, function, quoted
 # words). Their bank cell is "—"; test_pending_banks_are_still_missing fails once a bank is named, so the entry goes.
-PENDING_BANKS = {
-    ("a01_gradients", "fun_z", "Integer inputs give float results."),
-    ("a01_gradients", "gradient_field", "Not modified."),
-}
+PENDING_BANKS: set[tuple[str, str, str]] = set()
 
 # Words that make a sentence a promise wherever it stands: what must not change, what randomness must do,
 # what holds for every element, what is new and what never happens.
