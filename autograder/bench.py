@@ -47,22 +47,19 @@ def _ms(times) -> str:
 
 
 def _wall(extra, repeat, submission="solutions") -> list[float]:
-    cmd = [sys.executable, "-m", "autograder", "grade", "--submission", submission, "--quiet", *extra]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)  # warm-up: fills the caches
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return times
+    """`python -m autograder grade` end to end, as `make grade` runs it."""
+    return _timed([sys.executable, "-m", "autograder", "grade", "--submission", submission, "--quiet", *extra], repeat)
 
 
 def _plots_wall(extra, repeat) -> list[float]:
     """`python -m autograder plots` end to end, as `make plots` runs it."""
-    cmd = [sys.executable, "-m", "autograder", "plots", *extra]
+    return _timed([sys.executable, "-m", "autograder", "plots", *extra], repeat)
+
+
+def _timed(cmd, repeat) -> list[float]:
+    """Wall times of `repeat` runs of `cmd`, after one warm-up run that fills the caches (bytecode, font list)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)  # warm-up: caches, font list
+    subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
