@@ -134,7 +134,7 @@ class _Item:
     (KeyError("a bug in the test itself"), "grader error"),
 ])
 def test_each_ending_is_its_own_outcome(error, status, capsys):
-    from autograder.plugin import Recorder
+    from autograder.recorder import Recorder
     from autograder.results import TestResult
 
     for hidden in (False, True):

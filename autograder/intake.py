@@ -1,0 +1,87 @@
+"""File intake: the one file per assignment taken from a submission, checked, and copied where only the sandbox
+reads it. Links, special files, folders that are links and files over 1 MB are refused as "not submitted"."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+from autograder import outcomes
+from autograder.catalogue import lookup
+
+MAX_MODULE_BYTES = 1 << 20
+
+
+class PrivateCopies:
+    """The submission's modules, one per assignment, each copied alone into a fresh folder the sandbox may read.
+
+    A module is read once (read_submitted_module's checks), so a `conftest.py`, `numpy.py` or `.pth` beside it in
+    the submission is never seen, and nothing the submission does later changes what is graded.
+    """
+
+    def __init__(self, submission: str):
+        self.submission = submission
+        self._copies: dict[str, str] = {}
+        self._workdir = None
+
+    def path(self, folder: str) -> str:
+        """The private copy of `folder`'s module (made on first use); raises outcomes.NotSubmitted."""
+        if folder not in self._copies:
+            data = read_submitted_module(str(lookup(folder).submitted(self.submission)))
+            if self._workdir is None:
+                self._workdir = tempfile.TemporaryDirectory(prefix="ag-submission-", dir=reachable_tmp())
+                os.chmod(self._workdir.name, 0o711)
+            directory = os.path.join(self._workdir.name, folder)
+            os.mkdir(directory, 0o755)
+            os.chmod(directory, 0o755)
+            target = os.path.join(directory, lookup(folder).filename)
+            with open(target, "wb") as fh:
+                fh.write(data)
+            os.chmod(target, 0o644)
+            self._copies[folder] = target
+        return self._copies[folder]
+
+    def close(self) -> None:
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir.name, ignore_errors=True)
+            self._workdir = None
+
+
+def read_submitted_module(path: str) -> bytes:
+    """The module's bytes, refusing links, special files and folders that are links (they could point anywhere)."""
+    folder = os.path.dirname(path)
+    shown = os.path.join(os.path.basename(folder), os.path.basename(path))
+    try:
+        if stat.S_ISLNK(os.lstat(folder).st_mode):
+            raise outcomes.NotSubmitted(f"not submitted: {os.path.basename(folder)} is a symbolic link; submit a real folder")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise outcomes.NotSubmitted(f"not submitted: {shown} was not found") from None
+    except OSError as exc:
+        raise outcomes.NotSubmitted(f"not submitted: {shown} cannot be read as a plain file ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise outcomes.NotSubmitted(f"not submitted: {shown} is not a regular file")
+        data = fh.read(MAX_MODULE_BYTES + 1)
+    if len(data) > MAX_MODULE_BYTES:
+        raise outcomes.NotSubmitted(f"not submitted: {shown} is larger than {MAX_MODULE_BYTES >> 20} MB")
+    return data
+
+
+def reachable_tmp() -> str:
+    """A temporary folder the sandbox user can pass through: TMPDIR if it can, else /tmp.
+
+    As root the child runs as nobody, who must reach the submission's private copy; a TMPDIR inside a
+    private home would make every submission fail to import.
+    """
+    candidates = [tempfile.gettempdir(), "/tmp"] if os.geteuid() == 0 else [tempfile.gettempdir()]
+    for folder in candidates:
+        path = os.path.realpath(folder)
+        parts = [path] + [p for p in Path(path).parents]
+        if os.geteuid() != 0 or all(os.stat(p).st_mode & stat.S_IXOTH for p in parts):
+            return path
+    raise RuntimeError(f"the sandbox user cannot reach {candidates[0]} or /tmp; set TMPDIR to a folder "
+                       "every user may pass through (mode o+x on it and its parents)")
