@@ -1,20 +1,5 @@
 """Appends the same array every step and updates it in place: every row is the last point."""
 
-import numpy as np
-
-
-def bowl(theta):
-    return float(np.sum(theta ** 2))
-
-
-def bowl_grad(theta):
-    return 2.0 * theta
-
-
-def gradient_descent(grad_fn, theta0, lr, n_steps):
-    theta = np.array(theta0, dtype=float)
-    trajectory = [theta]
-    for _ in range(n_steps):
-        theta -= lr * grad_fn(theta)
-        trajectory.append(theta)
-    return np.array(trajectory)
+MUTATIONS = [
+    ('        theta = theta - lr * grad_fn(theta)\n', '        theta -= lr * grad_fn(theta)\n'),
+]

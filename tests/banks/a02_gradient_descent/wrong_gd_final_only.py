@@ -1,18 +1,14 @@
 """Returns only the final point, not the trajectory."""
 
-import numpy as np
-
-
-def bowl(theta):
-    return float(np.sum(theta ** 2))
-
-
-def bowl_grad(theta):
-    return 2.0 * theta
-
-
-def gradient_descent(grad_fn, theta0, lr, n_steps):
-    theta = np.array(theta0, dtype=float)
-    for _ in range(n_steps):
-        theta = theta - lr * grad_fn(theta)
-    return theta
+MUTATIONS = [
+    (
+        '    trajectory = [theta]\n'
+        '    for _ in range(n_steps):\n'
+        '        theta = theta - lr * grad_fn(theta)\n'
+        '        trajectory.append(theta)\n'
+        '    return np.array(trajectory)\n',
+        '    for _ in range(n_steps):\n'
+        '        theta = theta - lr * grad_fn(theta)\n'
+        '    return theta\n',
+    ),
+]

@@ -1,20 +1,5 @@
 """Drops the factor 2 of the derivative of theta^2."""
 
-import numpy as np
-
-
-def bowl(theta):
-    return float(np.sum(theta ** 2))
-
-
-def bowl_grad(theta):
-    return np.array(theta, dtype=float)
-
-
-def gradient_descent(grad_fn, theta0, lr, n_steps):
-    theta = np.array(theta0, dtype=float)
-    trajectory = [theta]
-    for _ in range(n_steps):
-        theta = theta - lr * grad_fn(theta)
-        trajectory.append(theta)
-    return np.array(trajectory)
+MUTATIONS = [
+    ('    return 2.0 * theta\n', '    return np.array(theta, dtype=float)\n'),
+]
