@@ -1,28 +1,8 @@
 """cost returns the mean absolute error instead of the mean squared error."""
 
-import numpy as np
-
-
-def forward(w, x):
-    return w * x
-
-
-def cost(w, xs, ys):
-    return float(np.mean(np.abs(forward(w, xs) - ys)))
-
-
-def gradient(w, xs, ys):
-    return float(np.mean(2 * (forward(w, xs) - ys) * xs))
-
-
-def train_gd(xs, ys, w0=1.0, lr=0.01, epochs=100):
-    w, costs = w0, []
-    for _ in range(epochs):
-        costs.append(cost(w, xs, ys))
-        w = w - lr * gradient(w, xs, ys)
-    return float(w), np.array(costs, dtype=float)
-
-
-def gradient_wb(w, b, xs, ys):
-    r = w * xs + b - ys
-    return float(np.mean(2 * r * xs)), float(np.mean(2 * r))
+MUTATIONS = [
+    (
+        '    return float(np.mean((forward(w, xs) - ys) ** 2))\n',
+        '    return float(np.mean(np.abs(forward(w, xs) - ys)))\n',
+    ),
+]
