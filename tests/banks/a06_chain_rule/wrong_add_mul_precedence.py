@@ -1,32 +1,12 @@
 """Computes f = x + y * z (missing parentheses), with the gradients of that formula."""
 
-import numpy as np
-
-
-def add_mul(x, y, z):
-    f = x + y * z
-    return f, (1.0, z, y)
-
-
-def sigmoid(z):
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))
-    s = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
-    return float(s) if s.ndim == 0 else s
-
-
-def sigmoid_grad(z):
-    s = sigmoid(z)
-    return s * (1 - s)
-
-
-def sigmoid_neuron(w, x):
-    xb = np.append(x, 1.0)
-    f = sigmoid(w @ xb)
-    ddot = (1 - f) * f
-    return f, ddot * xb, ddot * w[:-1]
-
-
-def delta_rule_step(w, x, y, lr):
-    h = w @ x
-    return lr * (y - sigmoid(h)) * sigmoid_grad(h) * x
+MUTATIONS = [
+    (
+        '    q = x + y  # forward: add gate\n'
+        '    f = q * z  # forward: multiply gate\n'
+        "    dfdq, dfdz = z, q  # multiply gate: each input's local gradient is the other input\n"
+        '    return f, (dfdq, dfdq, dfdz)  # add gate: local gradients 1, so x and y both get df/dq\n',
+        '    f = x + y * z\n'
+        '    return f, (1.0, z, y)\n',
+    ),
+]

@@ -1,32 +1,9 @@
 """Uses the sigmoid's output f as its local gradient instead of (1 - f) f."""
 
-import numpy as np
-
-
-def add_mul(x, y, z):
-    q = x + y
-    f = q * z
-    return f, (z, z, q)
-
-
-def sigmoid(z):
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))
-    s = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
-    return float(s) if s.ndim == 0 else s
-
-
-def sigmoid_grad(z):
-    s = sigmoid(z)
-    return s * (1 - s)
-
-
-def sigmoid_neuron(w, x):
-    xb = np.append(x, 1.0)
-    f = sigmoid(w @ xb)
-    return f, f * xb, f * w[:-1]
-
-
-def delta_rule_step(w, x, y, lr):
-    h = w @ x
-    return lr * (y - sigmoid(h)) * sigmoid_grad(h) * x
+MUTATIONS = [
+    (
+        "    ddot = (1 - f) * f  # backward: the sigmoid's local gradient, upstream gradient 1\n"
+        '    return f, ddot * xb, ddot * w[:-1]',
+        '    return f, f * xb, f * w[:-1]',
+    ),
+]

@@ -1,31 +1,12 @@
 """Computes exp(z) / (1 + exp(z)): nan (inf / inf) at z = 1000."""
 
-import numpy as np
-
-
-def add_mul(x, y, z):
-    q = x + y
-    f = q * z
-    return f, (z, z, q)
-
-
-def sigmoid(z):
-    e = np.exp(z)
-    return e / (1 + e)
-
-
-def sigmoid_grad(z):
-    s = sigmoid(z)
-    return s * (1 - s)
-
-
-def sigmoid_neuron(w, x):
-    xb = np.append(x, 1.0)
-    f = sigmoid(w @ xb)
-    ddot = (1 - f) * f
-    return f, ddot * xb, ddot * w[:-1]
-
-
-def delta_rule_step(w, x, y, lr):
-    h = w @ x
-    return lr * (y - sigmoid(h)) * sigmoid_grad(h) * x
+MUTATIONS = [
+    (
+        '    z = np.asarray(z, dtype=float)\n'
+        '    e = np.exp(-np.abs(z))  # exp of a number <= 0: in (0, 1], never overflows\n'
+        '    s = np.where(z >= 0, 1 / (1 + e), e / (1 + e))  # for z < 0, sigma(z) = exp(z) / (1 + exp(z))\n'
+        '    return float(s) if s.ndim == 0 else s\n',
+        '    e = np.exp(z)\n'
+        '    return e / (1 + e)\n',
+    ),
+]
