@@ -36,7 +36,6 @@ class Sandbox:
         self.root = False
         self.protection: protection.Protection | None = None
         self._import_failures: dict[str, outcomes.ImportFailed] = {}
-        self._exits: dict[int, dict] = {}  # "closed" answers that arrived while waiting for something else
 
     def start(self) -> "Sandbox":
         """Decide whether grading may go ahead here (protection.Refused if not), then launch the zygote without
@@ -65,7 +64,7 @@ class Sandbox:
         request = {"op": Op.OPEN, "module": module_path, "name": module_name, "limits": limits.to_request()}
         protocol.send_control(self._ctrl, request, [output.fileno()])
         answer, fds = self._control_recv(Op.OPENED)
-        session = Session(self, answer["pid"], socket.socket(fileno=fds[0]), output, limits)
+        session = Session(self, answer["pid"], socket.socket(fileno=fds[0]), fds[1], output, limits)
         try:
             session.hello()
         except outcomes.StudentProblem as problem:
@@ -77,29 +76,21 @@ class Sandbox:
         return session
 
     def _control_recv(self, op: str):
-        """The next answer `op` from the zygote, keeping "closed" answers that come first."""
+        """The next answer `op` from the zygote (the only answers on the control socket are READY and OPENED)."""
         self._ctrl.settimeout(START_TIMEOUT)
-        while True:
-            try:
-                answer, fds = protocol.recv_control(self._ctrl)
-            except (socket.timeout, OSError) as exc:
-                raise RuntimeError(f"the sandbox did not answer ({exc}); can this interpreter import numpy?") from exc
-            if not answer:
-                raise RuntimeError("the sandbox process has stopped")
-            if answer["op"] == op:
-                return answer, fds
-            if answer["op"] == Op.CLOSED:
-                self._exits[answer["pid"]] = answer
+        try:
+            answer, fds = protocol.recv_control(self._ctrl, max_fds=2)
+        except (socket.timeout, OSError) as exc:
+            raise RuntimeError(f"the sandbox did not answer ({exc}); can this interpreter import numpy?") from exc
+        if not answer:
+            raise RuntimeError("the sandbox process has stopped")
+        if answer.get("op") != op:
+            raise RuntimeError(f"the sandbox answered {answer.get('op')!r} where {op!r} was due")
+        return answer, fds
 
     def _close_child(self, pid: int) -> None:
-        """Ask the zygote to kill and reap `pid`; the answer is collected later, if anyone asks for it."""
+        """Ask the zygote to kill and reap `pid`; its exit status comes back on the session's own pipe."""
         protocol.send_control(self._ctrl, {"op": Op.CLOSE, "pid": pid})
-
-    def _exit_status(self, pid: int) -> dict:
-        while pid not in self._exits:
-            answer, _ = self._control_recv(Op.CLOSED)
-            self._exits[answer["pid"]] = answer
-        return self._exits.pop(pid)
 
     def close(self) -> None:
         if self._zygote is not None:
@@ -116,8 +107,9 @@ class Sandbox:
 class Session:
     """A connection to one child. Every method raises an `outcomes.StudentProblem` when the child fails."""
 
-    def __init__(self, sandbox: Sandbox, pid: int, sock: socket.socket, output, limits: Limits):
+    def __init__(self, sandbox: Sandbox, pid: int, sock: socket.socket, status_fd: int, output, limits: Limits):
         self._sandbox, self.pid, self._sock, self._output, self.limits = sandbox, pid, sock, output, limits
+        self._status_fd = status_fd  # the zygote writes this child's exit status here once it is closed
         self._closed = False
 
     def hello(self) -> None:
@@ -170,8 +162,11 @@ class Session:
         raise _problem(error, self.limits)
 
     def _raise_for_death(self):
-        self.close()
-        raise _death(self._sandbox._exit_status(self.pid), self.limits)
+        self.close(keep_status=True)
+        status = protocol.recv_status(self._status_fd, START_TIMEOUT)
+        os.close(self._status_fd)
+        self._status_fd = None
+        raise _death(status, self.limits)
 
     def output(self, limit: int = 4096) -> str:
         """What the child printed, at most `limit` characters."""
@@ -179,11 +174,15 @@ class Session:
         text = self._output.read(limit + 1).decode("utf-8", "replace")
         return text if len(text) <= limit else text[:limit] + "\n... (output cut)"
 
-    def close(self) -> None:
+    def close(self, keep_status: bool = False) -> None:
+        """Hang up and have the child killed; its exit status is read only when it died (keep_status)."""
         if not self._closed:
             self._sock.close()
             self._sandbox._close_child(self.pid)
             self._closed = True
+        if not keep_status and self._status_fd is not None:
+            os.close(self._status_fd)
+            self._status_fd = None
 
 
 class ModuleProxy:

@@ -4,11 +4,14 @@ Standard library only: the zygote imports it before numpy. Control messages are 
 with file descriptors passed alongside:
 
     grader -> zygote  {"op": OPEN, "module": PATH, "name": MODULE, "limits": {...}}  + the child's output file
-    zygote -> grader  {"op": OPENED, "pid": PID}                                      + the grader's end of a session
-    grader -> zygote  {"op": CLOSE, "pid": PID}
-    zygote -> grader  {"op": CLOSED, "pid": PID, "status": {"exit": N} | {"signal": N}, "cpu": SECONDS}
+    zygote -> grader  {"op": OPENED, "pid": PID}     + the grader's end of a session, and a status pipe's read end
+    grader -> zygote  {"op": CLOSE, "pid": PID}: kill the child and its group, reap them
     grader -> zygote  {"op": EXIT}: kill what is left and stop
     zygote -> grader  {"op": READY, "landlock": ABI, "root": BOOL}, once, when it can fork
+
+Each session's exit status comes back on that session's own pipe, as CPython's forkserver hands back each child's
+status on its own pipe: after CLOSE the zygote writes {"pid": PID, "status": {"exit": N} | {"signal": N},
+"cpu": SECONDS} and closes it. Nothing is ever buffered out of order on the shared control socket.
 
 A session (one child, one test) then speaks `wire`: requests {"op": CALL | RUN, ...}, answers {"ok": true, ...} or
 {"ok": false, "error": {"kind": ErrorKind, ...}}.
@@ -17,6 +20,7 @@ A session (one child, one test) then speaks `wire`: requests {"op": CALL | RUN, 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import sys
@@ -32,7 +36,6 @@ class Op(StrEnum):
     OPEN = "open"
     OPENED = "opened"
     CLOSE = "close"
-    CLOSED = "closed"
     EXIT = "exit"
     READY = "ready"
     CALL = "call"   # a session request: call a name of the module
@@ -87,6 +90,40 @@ def recv_control(sock: socket.socket, max_fds: int = 1) -> tuple[dict, list[int]
     """The next control message and the descriptors that came with it; ({}, []) when the peer has gone."""
     data, fds, _, _ = socket.recv_fds(sock, CONTROL_LIMIT, max_fds)
     return (json.loads(data) if data else {}), fds
+
+
+def send_status(fd: int, status: dict) -> None:
+    """Write a session's exit status on its pipe and close it; a grader that stopped listening is no error."""
+    try:
+        os.write(fd, json.dumps(status).encode() + b"\n")
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def recv_status(fd: int, timeout: float) -> dict:
+    """The exit status the zygote writes on a session's pipe, or {} if none came within `timeout` seconds."""
+    import select
+
+    data = b""
+    deadline = _now() + timeout
+    while not data.endswith(b"\n"):  # one line; other processes may still hold the pipe's write end
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - _now()))
+        chunk = os.read(fd, CONTROL_LIMIT) if ready else b""
+        if not chunk:
+            break
+        data += chunk
+    try:
+        return json.loads(data) if data.endswith(b"\n") else {}
+    except ValueError:
+        return {}
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()
 
 
 def die_with_parent() -> None:

@@ -49,16 +49,20 @@ def main(ctrl_fd: int, disabled: str = "-") -> None:
     context = child.Context.probe(caps)
     protocol.send_control(ctrl, {"op": Op.READY, "landlock": caps.landlock_abi, "root": caps.root})
     spare = Spare(ctrl, context)
+    status_pipes: dict[int, int] = {}  # pid -> the write end of that session's exit-status pipe
     while True:
         try:
             request, fds = protocol.recv_control(ctrl)
         except OSError:
             break
         if request.get("op") == Op.OPEN:
-            spare.hand_over(ctrl, request, fds[0])
-            spare = Spare(ctrl, context)  # forked while the grader runs the test that just started
+            status_pipes[spare.pid] = spare.hand_over(ctrl, request, fds[0])
+            spare = Spare(ctrl, context, status_pipes.values())  # forked while the grader runs the test that just started
         elif request.get("op") == Op.CLOSE:
-            protocol.send_control(ctrl, _close(int(request["pid"]), keep=spare.pid, proc=caps.proc))
+            pid = int(request["pid"])
+            status = _close(pid, keep=spare.pid, proc=caps.proc)
+            if pid in status_pipes:
+                protocol.send_status(status_pipes.pop(pid), status)
         else:  # EXIT, or the grader has gone
             break
     _sweep(proc=caps.proc)
@@ -68,7 +72,7 @@ def main(ctrl_fd: int, disabled: str = "-") -> None:
 class Spare:
     """A child forked ahead of time. It waits, unconfined but running nothing, for the request of the next test."""
 
-    def __init__(self, ctrl, context):
+    def __init__(self, ctrl, context, status_pipes=()):
         from autograder.sandbox import child
 
         self.parent_end, child_end = socket.socketpair()
@@ -76,17 +80,23 @@ class Spare:
         if self.pid == 0:  # the child never returns from await_request()
             ctrl.close()
             self.parent_end.close()
+            for fd in status_pipes:  # other sessions' status pipes are the zygote's alone
+                os.close(fd)
             child.await_request(child_end, context)
         child_end.close()
 
-    def hand_over(self, ctrl, request: dict, out_fd: int) -> None:
-        """Give the spare its request and output file; give the grader the other end of the spare's socket."""
+    def hand_over(self, ctrl, request: dict, out_fd: int) -> int:
+        """Give the spare its request and output file; give the grader the other end of the spare's socket and the
+        read end of a pipe that will carry the spare's exit status. Returns that pipe's write end (kept here)."""
         from autograder.sandbox import wire
 
         socket.send_fds(self.parent_end, [wire.pack(request)], [out_fd])
         os.close(out_fd)
-        protocol.send_control(ctrl, {"op": Op.OPENED, "pid": self.pid}, [self.parent_end.fileno()])
+        status_read, status_write = os.pipe()
+        protocol.send_control(ctrl, {"op": Op.OPENED, "pid": self.pid}, [self.parent_end.fileno(), status_read])
         self.parent_end.close()
+        os.close(status_read)
+        return status_write
 
 
 def _close(pid: int, keep: int, proc: bool = True) -> dict:
@@ -98,13 +108,13 @@ def _close(pid: int, keep: int, proc: bool = True) -> dict:
     try:
         _, status, usage = os.wait4(pid, 0)
     except ChildProcessError:
-        return {"op": Op.CLOSED, "pid": pid, "status": {"exit": None}, "cpu": 0.0}
+        return {"pid": pid, "status": {"exit": None}, "cpu": 0.0}
     _sweep(keep, proc=proc)
     if os.WIFSIGNALED(status):
         result = {"signal": os.WTERMSIG(status)}
     else:
         result = {"exit": os.WEXITSTATUS(status)}
-    return {"op": Op.CLOSED, "pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
+    return {"pid": pid, "status": result, "cpu": usage.ru_utime + usage.ru_stime}
 
 
 def _sweep(keep: int | None = None, rounds: int = 100, proc: bool = True) -> None:
