@@ -36,6 +36,21 @@ def expect(got, want, *, what: str, inputs: dict | None = None, rtol: float = RT
         raise Mismatch(what, kind + where, _details(got, want, inputs))
 
 
+def agree(submitted, reference, *args, what: str, inputs: dict | None = None, rtol: float = RTOL,
+          atol: float = ATOL):
+    """The pattern most tests repeat: call the submission, then the reference, with the same inputs, and `expect`
+    the same answer. Returns what the submission returned.
+
+    Inputs:
+    - submitted: a function of the submission (`student.fun_z`); reference: the same function of the reference.
+    - args: the inputs, passed to both in this order (the submission first, as a test written out by hand would).
+    - what, inputs, rtol, atol: as for `expect`.
+    """
+    got = submitted(*args)
+    expect(got, reference(*args), what=what, inputs=inputs, rtol=rtol, atol=atol)
+    return got
+
+
 def parts(got, n: int, *, what: str) -> tuple:
     """Return `got` when it is a tuple of `n` items, so a test can unpack it; raise Mismatch otherwise."""
     if not isinstance(got, tuple):

@@ -18,7 +18,7 @@ import pytest
 
 from autograder.catalogue import BY_FOLDER, CATALOGUE
 from autograder.packaging import otter, otter_plugin
-from support import BANKS, ROOT, bank_source, grade_dir, grade_many
+from support import ROOT, bank_source, grade_dir, grade_many
 from test_hostile import A01, EXPECT, HOSTILE
 
 pytestmark = pytest.mark.skipif(not (otter.OTTER_VENV / "bin" / "otter").exists(),

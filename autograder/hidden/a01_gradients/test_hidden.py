@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged, parts
+from autograder.checks import agree, expect, expect_unchanged, parts
 
 SEED = 20261121
 RTOL = 1e-9   # same formula, different order of operations: a few ulps apart at most
@@ -23,7 +23,7 @@ def test_fun_z_anchors(student, ref):
     """fun_z matches sin(x² + y²) at the anchor points"""
     for x, y in ANCHORS:
         # a float in, a number out
-        expect(student.fun_z(x, y), ref.fun_z(x, y), what="fun_z at an anchor point", rtol=RTOL)
+        agree(student.fun_z, ref.fun_z, x, y, what="fun_z at an anchor point", rtol=RTOL)
 
 
 @pytest.mark.points(2)
@@ -31,9 +31,9 @@ def test_fun_z_arrays(student, ref):
     """fun_z works elementwise on arrays and broadcasts"""
     x, y = grid()
     # same shape in and out
-    expect(student.fun_z(x, y), ref.fun_z(x, y), what="fun_z on a 3x4 grid", rtol=RTOL, atol=ATOL)
+    agree(student.fun_z, ref.fun_z, x, y, what="fun_z on a 3x4 grid", rtol=RTOL, atol=ATOL)
     # a column against a row gives a full grid
-    expect(student.fun_z(x[:, :1], y[:1, :]), ref.fun_z(x[:, :1], y[:1, :]),
+    agree(student.fun_z, ref.fun_z, x[:, :1], y[:1, :],
            what="fun_z broadcasting (3, 1) with (1, 4)", rtol=RTOL, atol=ATOL)
 
 
@@ -42,7 +42,7 @@ def test_fun_dz_anchors(student, ref):
     """fun_dz returns (dz/dx, dz/dy) at the anchor points"""
     for x, y in ANCHORS:
         # (0.5, -1) tells dz/dx from dz/dy
-        expect(student.fun_dz(x, y), ref.fun_dz(x, y), what="fun_dz at an anchor point", rtol=RTOL)
+        agree(student.fun_dz, ref.fun_dz, x, y, what="fun_dz at an anchor point", rtol=RTOL)
 
 
 @pytest.mark.points(3)
@@ -50,12 +50,12 @@ def test_fun_dz_arrays(student, ref):
     """fun_dz works elementwise on arrays and broadcasts"""
     x, y = grid(SEED + 1)
     # a tuple of two arrays of the input shape
-    expect(student.fun_dz(x, y), ref.fun_dz(x, y), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
+    agree(student.fun_dz, ref.fun_dz, x, y, what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
     # a column against a row: both partial derivatives have the broadcast shape
-    expect(student.fun_dz(x[:, :1], y[:1, :]), ref.fun_dz(x[:, :1], y[:1, :]),
+    agree(student.fun_dz, ref.fun_dz, x[:, :1], y[:1, :],
            what="fun_dz broadcasting (3, 1) with (1, 4)", rtol=RTOL, atol=ATOL)
     # an array against a float
-    expect(student.fun_dz(x[0], 0.75), ref.fun_dz(x[0], 0.75), what="fun_dz with an array x and a float y",
+    agree(student.fun_dz, ref.fun_dz, x[0], 0.75, what="fun_dz with an array x and a float y",
            rtol=RTOL, atol=ATOL)
 
 
@@ -64,9 +64,9 @@ def test_integer_inputs(student, ref):
     """fun_z and fun_dz accept integer inputs and return floats"""
     x, y = np.array([0, 1, -2]), np.array([3, -1, 2])
     # integers in, float64 out
-    expect(student.fun_z(x, y), ref.fun_z(x, y), what="fun_z on integer arrays", rtol=RTOL, atol=ATOL)
+    agree(student.fun_z, ref.fun_z, x, y, what="fun_z on integer arrays", rtol=RTOL, atol=ATOL)
     # plain Python ints
-    expect(student.fun_dz(2, -1), ref.fun_dz(2, -1), what="fun_dz on Python ints", rtol=RTOL, atol=ATOL)
+    agree(student.fun_dz, ref.fun_dz, 2, -1, what="fun_dz on Python ints", rtol=RTOL, atol=ATOL)
 
 
 @pytest.mark.points(1)
@@ -74,8 +74,8 @@ def test_edge_values(student, ref):
     """fun_z and fun_dz at the origin and far from it"""
     x, y = np.array([0.0, 0.0, 30.0, -1e-8]), np.array([0.0, 1e-8, -40.0, 0.0])
     # zero gradient at the origin; large arguments stay finite
-    expect(student.fun_z(x, y), ref.fun_z(x, y), what="fun_z at the origin and far away", rtol=1e-7, atol=ATOL)
-    expect(student.fun_dz(x, y), ref.fun_dz(x, y), what="fun_dz at the origin and far away", rtol=1e-7, atol=ATOL)
+    agree(student.fun_z, ref.fun_z, x, y, what="fun_z at the origin and far away", rtol=1e-7, atol=ATOL)
+    agree(student.fun_dz, ref.fun_dz, x, y, what="fun_dz at the origin and far away", rtol=1e-7, atol=ATOL)
 
 
 @pytest.mark.points(1)

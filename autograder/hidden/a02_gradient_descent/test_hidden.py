@@ -9,7 +9,7 @@ import functools
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged
+from autograder.checks import agree, expect, expect_unchanged
 from autograder.drivers import a02_gradient_descent as drv
 
 SEED = 202
@@ -51,7 +51,7 @@ def test_bowl_dimensions(student, ref):
         # one number for a vector of length 1, 3, 7 or 50
         expect(student.bowl(theta.copy()), ref.bowl(theta), what="bowl on vectors of several lengths", rtol=RTOL)
     # J = 0 only at the origin
-    expect(student.bowl(np.zeros(4)), ref.bowl(np.zeros(4)), what="bowl at the origin", rtol=RTOL, atol=ATOL)
+    agree(student.bowl, ref.bowl, np.zeros(4), what="bowl at the origin", rtol=RTOL, atol=ATOL)
 
 
 @pytest.mark.points(1)
@@ -101,7 +101,7 @@ def test_bowl_grad_integer_input(student, ref):
     """bowl_grad of an integer array is a float array"""
     theta = np.array([3, -4, 0, 2])
     # integers in, floats out
-    expect(student.bowl_grad(theta), ref.bowl_grad(theta), what="bowl_grad on an integer array", rtol=RTOL)
+    agree(student.bowl_grad, ref.bowl_grad, theta, what="bowl_grad on an integer array", rtol=RTOL)
 
 
 @pytest.mark.points(1)
@@ -133,13 +133,11 @@ def test_descent_learning_rates(student, ref):
     """gradient_descent converges, oscillates or diverges as the learning rate grows"""
     # f(x) = x^2 from x0 = 10: slow convergence, fast convergence, divergence
     for lr in LRS_1D:
-        expect(student.gradient_descent(drv.bowl_gradient, X0_1D.copy(), lr, STEPS_1D),
-               ref.gradient_descent(drv.bowl_gradient, X0_1D.copy(), lr, STEPS_1D),
+        agree(student.gradient_descent, ref.gradient_descent, drv.bowl_gradient, X0_1D.copy(), lr, STEPS_1D,
                what="gradient_descent on x^2 in one dimension", rtol=RTOL, atol=ATOL)
     # lr 0.5 lands on the minimum, 0.75 zig-zags towards it, 1 jumps between theta0 and -theta0 (lr an int)
     for lr in (0.5, 0.75, 1):
-        expect(student.gradient_descent(drv.bowl_gradient, THETA_ANCHOR.copy(), lr, 4),
-               ref.gradient_descent(drv.bowl_gradient, THETA_ANCHOR.copy(), lr, 4),
+        agree(student.gradient_descent, ref.gradient_descent, drv.bowl_gradient, THETA_ANCHOR.copy(), lr, 4,
                what="gradient_descent on the bowl with large learning rates", rtol=RTOL, atol=ATOL)
 
 
@@ -151,12 +149,11 @@ def test_descent_other_costs(student, ref):
     theta0 = rng.uniform(-3.0, 3.0, 5)
     grad = functools.partial(drv.scaled_bowl_gradient, scales.tolist())
     # J = sum(scales * theta^2): each coordinate shrinks at its own rate
-    expect(student.gradient_descent(grad, theta0.copy(), 0.3, 12), ref.gradient_descent(grad, theta0.copy(), 0.3, 12),
+    agree(student.gradient_descent, ref.gradient_descent, grad, theta0.copy(), 0.3, 12,
            what="gradient_descent on a scaled bowl", rtol=RTOL, atol=ATOL)
     theta0 = rng.uniform(-1.5, 1.5, 3)
     # J = sum(theta^4) / 4: the gradient theta^3 must be taken at the current point, every step
-    expect(student.gradient_descent(drv.quartic_gradient, theta0.copy(), 0.2, 15),
-           ref.gradient_descent(drv.quartic_gradient, theta0.copy(), 0.2, 15),
+    agree(student.gradient_descent, ref.gradient_descent, drv.quartic_gradient, theta0.copy(), 0.2, 15,
            what="gradient_descent with a gradient that is not linear", rtol=RTOL, atol=ATOL)
 
 
@@ -165,8 +162,7 @@ def test_descent_shapes(student, ref):
     """gradient_descent returns n_steps + 1 rows starting with theta0, also for 0 steps"""
     for n_steps, theta0 in [(0, np.array([1.5, -2.0, 0.5])), (1, np.array([2.5])), (3, np.array([-1.0, 4.0]))]:
         # shape (n_steps + 1, D), float, row 0 = theta0
-        expect(student.gradient_descent(drv.bowl_gradient, theta0.copy(), 0.2, n_steps),
-               ref.gradient_descent(drv.bowl_gradient, theta0.copy(), 0.2, n_steps),
+        agree(student.gradient_descent, ref.gradient_descent, drv.bowl_gradient, theta0.copy(), 0.2, n_steps,
                what="gradient_descent with very few steps", rtol=RTOL, atol=ATOL)
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged
+from autograder.checks import agree, expect, expect_unchanged
 from autograder.drivers import a03_numerical_gradient as drv
 
 SEED = 303
@@ -137,10 +137,10 @@ def test_eval_integer_and_float32(student, ref):
 def test_rel_error_numbers(student, ref):
     """rel_error of two numbers, and near zero"""
     # rel_error(1, 1 + 1e-7) = 1e-7 / (2 + 1e-7) = 4.99999975e-8
-    expect(student.rel_error(1.0, 1.0 + 1e-7), ref.rel_error(1.0, 1.0 + 1e-7),
+    agree(student.rel_error, ref.rel_error, 1.0, 1.0 + 1e-7,
            what="rel_error(1, 1 + 1e-7)", rtol=RTOL, atol=0.0)
     # the floor: |0 - 1e-9| / max(1e-8, 1e-9) = 0.1
-    expect(student.rel_error(0.0, 1e-9), ref.rel_error(0.0, 1e-9),
+    agree(student.rel_error, ref.rel_error, 0.0, 1e-9,
            what="rel_error of 0 and 1e-9", rtol=RTOL, atol=0.0)
     # 0 / max(1e-8, 0) = 0, not nan
     expect(student.rel_error(np.zeros(3), np.zeros(3)), 0.0, what="rel_error of two zero arrays", rtol=0.0, atol=0.0)
@@ -152,11 +152,11 @@ def test_rel_error_arrays(student, ref):
     rng = np.random.default_rng(SEED + 2)
     x = rng.normal(size=(4, 5))
     y = x + rng.normal(scale=0.3, size=(4, 5))
-    expect(student.rel_error(x, y), ref.rel_error(x, y), what="rel_error of two 4x5 arrays", rtol=RTOL, atol=0.0)
+    agree(student.rel_error, ref.rel_error, x, y, what="rel_error of two 4x5 arrays", rtol=RTOL, atol=0.0)
     # the maximum, not the mean: one bad entry among many good ones
     z = x.copy()
     z[2, 3] *= 1.5
-    expect(student.rel_error(x, z), ref.rel_error(x, z), what="rel_error of arrays that differ in one entry",
+    agree(student.rel_error, ref.rel_error, x, z, what="rel_error of arrays that differ in one entry",
            rtol=RTOL, atol=0.0)
     # integer arrays give a float (here |-2 - 2| / (|-2| + |2|) = 1: |x| + |y|, not |x + y|) and are not modified
     a, b = np.array([1, -2, 3, 0]), np.array([1, 2, 4, 0])
@@ -306,13 +306,13 @@ RANDOM_CASES = [(5, 4, 3, 1.0), (4, 6, 0, 2.5), (6, 3, 5, 0.3)]  # (C, D, y, del
 def test_loss_anchors(student, ref):
     """svm_loss_single at the anchor cases"""
     # scores (13, -7, 11), y = 0, delta = 10: max(0, -7 - 13 + 10) + max(0, 11 - 13 + 10) = 0 + 8
-    expect(student.svm_loss_single(np.eye(3), SCORES, 0, 10.0), ref.svm_loss_single(np.eye(3), SCORES, 0, 10.0),
+    agree(student.svm_loss_single, ref.svm_loss_single, np.eye(3), SCORES, 0, 10.0,
            what="svm_loss_single with delta = 10", rtol=RTOL, atol=ATOL)
     # s = (0.5, 0.1, 0.6), y = 1: 1.4 + 1.5 = 2.9
-    expect(student.svm_loss_single(W_ANCHOR, X_SAMPLE, 1), ref.svm_loss_single(W_ANCHOR, X_SAMPLE, 1),
+    agree(student.svm_loss_single, ref.svm_loss_single, W_ANCHOR, X_SAMPLE, 1,
            what="svm_loss_single on the 3x2 anchor", rtol=RTOL, atol=ATOL)
     # margins 0 and 0.5: a margin of exactly 0 adds nothing
-    expect(student.svm_loss_single(W_TIE, X_TIE, 0), ref.svm_loss_single(W_TIE, X_TIE, 0),
+    agree(student.svm_loss_single, ref.svm_loss_single, W_TIE, X_TIE, 0,
            what="svm_loss_single with a zero margin", rtol=RTOL, atol=ATOL)
 
 
@@ -323,7 +323,7 @@ def test_loss_random_and_integers(student, ref):
     for C, D, y, delta in RANDOM_CASES:
         W, x = rng.normal(size=(C, D)), rng.normal(size=D)
         # some margins positive, some negative
-        expect(student.svm_loss_single(W, x, y, delta), ref.svm_loss_single(W, x, y, delta),
+        agree(student.svm_loss_single, ref.svm_loss_single, W, x, y, delta,
                what=f"svm_loss_single with C = {C}, D = {D}", rtol=RTOL, atol=ATOL)
     W, x = W_INT.copy(), X_INT.copy()
     # integer scores, a float loss; the inputs are not modified
@@ -339,10 +339,10 @@ def test_loss_random_and_integers(student, ref):
 def test_grad_anchors(student, ref):
     """svm_grad_single at the anchor cases"""
     # both other margins are positive: dW = [[1, 2], [-2, -4], [1, 2]]
-    expect(student.svm_grad_single(W_ANCHOR, X_SAMPLE, 1), ref.svm_grad_single(W_ANCHOR, X_SAMPLE, 1),
+    agree(student.svm_grad_single, ref.svm_grad_single, W_ANCHOR, X_SAMPLE, 1,
            what="svm_grad_single on the 3x2 anchor", rtol=RTOL, atol=ATOL)
     # scores (13, -7, 11), y = 0, delta = 10: only class 2 has a positive margin (8)
-    expect(student.svm_grad_single(np.eye(3), SCORES, 0, 10.0), ref.svm_grad_single(np.eye(3), SCORES, 0, 10.0),
+    agree(student.svm_grad_single, ref.svm_grad_single, np.eye(3), SCORES, 0, 10.0,
            what="svm_grad_single with delta = 10", rtol=RTOL, atol=ATOL)
 
 
@@ -350,7 +350,7 @@ def test_grad_anchors(student, ref):
 def test_grad_zero_margin(student, ref):
     """svm_grad_single with a margin of exactly 0"""
     # margins 0 and 0.5: only class 2 counts, so dW[0] = -x, dW[1] = 0, dW[2] = x
-    expect(student.svm_grad_single(W_TIE, X_TIE, 0), ref.svm_grad_single(W_TIE, X_TIE, 0),
+    agree(student.svm_grad_single, ref.svm_grad_single, W_TIE, X_TIE, 0,
            what="svm_grad_single with a zero margin", rtol=RTOL, atol=ATOL)
 
 
@@ -361,7 +361,7 @@ def test_grad_random(student, ref):
     for C, D, y, delta in RANDOM_CASES:
         W, x = rng.normal(size=(C, D)), rng.normal(size=D)
         # rows x for the classes with a positive margin, minus their count times x in row y
-        expect(student.svm_grad_single(W, x, y, delta), ref.svm_grad_single(W, x, y, delta),
+        agree(student.svm_grad_single, ref.svm_grad_single, W, x, y, delta,
                what=f"svm_grad_single with C = {C}, D = {D}", rtol=RTOL, atol=ATOL)
 
 

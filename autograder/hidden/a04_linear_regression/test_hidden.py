@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged
+from autograder.checks import agree, expect, expect_unchanged
 
 SEED = 20261121
 RTOL = 1e-9    # same formulas, different order of operations: a few ulps apart, even after 100 updates
@@ -40,13 +40,13 @@ def test_forward(student, ref):
     xs, _ = data(SEED)
     x2 = xs.reshape(2, 4)
     # a float in, a float out
-    expect(student.forward(2.5, -1.5), ref.forward(2.5, -1.5), what="forward on a float", rtol=RTOL)
+    agree(student.forward, ref.forward, 2.5, -1.5, what="forward on a float", rtol=RTOL)
     # an array of shape (N,) in, the same shape out
-    expect(student.forward(-0.7, xs), ref.forward(-0.7, xs), what="forward on an array of shape (8,)", rtol=RTOL)
+    agree(student.forward, ref.forward, -0.7, xs, what="forward on an array of shape (8,)", rtol=RTOL)
     # elementwise on a 2-D array: shape (2, 4) kept
-    expect(student.forward(1.25, x2), ref.forward(1.25, x2), what="forward on an array of shape (2, 4)", rtol=RTOL)
+    agree(student.forward, ref.forward, 1.25, x2, what="forward on an array of shape (2, 4)", rtol=RTOL)
     # an integer array times a float weight is a float array
-    expect(student.forward(0.5, XS_INT), ref.forward(0.5, XS_INT), what="forward on an integer array", rtol=RTOL)
+    agree(student.forward, ref.forward, 0.5, XS_INT, what="forward on an integer array", rtol=RTOL)
 
 
 @pytest.mark.points(2)
@@ -58,9 +58,9 @@ def test_cost(student, ref):
     xs, ys = data(SEED + 1)
     for w in (-1.0, 1.7):
         # the mean (not the sum) of the squared residuals, no factor 1/2
-        expect(student.cost(w, xs, ys), ref.cost(w, xs, ys), what="cost on random data of 8 samples", rtol=RTOL)
+        agree(student.cost, ref.cost, w, xs, ys, what="cost on random data of 8 samples", rtol=RTOL)
     # a single sample: the mean is that sample's squared error
-    expect(student.cost(0.3, xs[:1], ys[:1]), ref.cost(0.3, xs[:1], ys[:1]), what="cost on one sample", rtol=RTOL)
+    agree(student.cost, ref.cost, 0.3, xs[:1], ys[:1], what="cost on one sample", rtol=RTOL)
 
 
 @pytest.mark.points(2)
@@ -75,7 +75,7 @@ def test_gradient(student, ref):
     xs, ys = data(SEED + 2)
     for w in (-1.0, 1.7):
         # (2/N) sum (w x - y) x, a float
-        expect(student.gradient(w, xs, ys), ref.gradient(w, xs, ys), what="gradient on random data of 8 samples",
+        agree(student.gradient, ref.gradient, w, xs, ys, what="gradient on random data of 8 samples",
                rtol=RTOL)
 
 
@@ -148,11 +148,11 @@ def test_integer_inputs(student, ref):
     """cost, gradient, train_gd and gradient_wb accept integer arrays"""
     xs, ys = XS_INT, YS_INT
     # integers in, floats out
-    expect(student.cost(0.5, xs, ys), ref.cost(0.5, xs, ys), what="cost on integer arrays", rtol=RTOL)
-    expect(student.gradient(0.5, xs, ys), ref.gradient(0.5, xs, ys), what="gradient on integer arrays", rtol=RTOL)
+    agree(student.cost, ref.cost, 0.5, xs, ys, what="cost on integer arrays", rtol=RTOL)
+    agree(student.gradient, ref.gradient, 0.5, xs, ys, what="gradient on integer arrays", rtol=RTOL)
     expect(student.train_gd(xs, ys, w0=0.3, lr=0.02, epochs=5), ref.train_gd(xs, ys, w0=0.3, lr=0.02, epochs=5),
            what="train_gd on integer arrays", rtol=RTOL)
-    expect(student.gradient_wb(0.5, 1.0, xs, ys), ref.gradient_wb(0.5, 1.0, xs, ys),
+    agree(student.gradient_wb, ref.gradient_wb, 0.5, 1.0, xs, ys,
            what="gradient_wb on integer arrays", rtol=RTOL)
 
 

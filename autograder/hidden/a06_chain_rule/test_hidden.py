@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged
+from autograder.checks import agree, expect, expect_unchanged
 from autograder.drivers import a06_chain_rule as drv
 
 SEED = 606
@@ -168,7 +168,7 @@ def test_sigmoid_grad_arrays(student, ref):
 def test_sigmoid_grad_extremes(student, ref):
     """sigmoid_grad is finite and nearly 0 far from the origin"""
     # exp(-z)/(1 + exp(-z))^2 gives inf/inf = nan at z = -1000
-    expect(student.sigmoid_grad(EXTREMES.copy()), ref.sigmoid_grad(EXTREMES.copy()),
+    agree(student.sigmoid_grad, ref.sigmoid_grad, EXTREMES.copy(),
            what="sigmoid_grad with |z| up to 1000", rtol=RTOL, atol=ATOL)
 
 
