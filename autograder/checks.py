@@ -8,6 +8,7 @@ expected (3, 1)"); public tests also show the inputs, the expected value and the
 
 from __future__ import annotations
 
+import copy
 import numbers
 
 import numpy as np
@@ -37,17 +38,23 @@ def expect(got, want, *, what: str, inputs: dict | None = None, rtol: float = RT
 
 
 def agree(submitted, reference, *args, what: str, inputs: dict | None = None, rtol: float = RTOL,
-          atol: float = ATOL):
+          atol: float = ATOL, unchanged: bool = False):
     """The pattern most tests repeat: call the submission, then the reference, with the same inputs, and `expect`
-    the same answer. Returns what the submission returned.
+    the same answer; with `unchanged`, also check that the submission left its inputs as they were. Returns what
+    the submission returned.
 
     Inputs:
     - submitted: a function of the submission (`student.fun_z`); reference: the same function of the reference.
     - args: the inputs, passed to both in this order (the submission first, as a test written out by hand would).
     - what, inputs, rtol, atol: as for `expect`.
+    - unchanged: the docstring promises the inputs are not modified; checked after the values, so a function that
+      ignores its inputs does not earn the point.
     """
+    before = copy.deepcopy(args) if unchanged else None
     got = submitted(*args)
-    expect(got, reference(*args), what=what, inputs=inputs, rtol=rtol, atol=atol)
+    expect(got, reference(*copy.deepcopy(args) if unchanged else args), what=what, inputs=inputs, rtol=rtol, atol=atol)
+    if unchanged:
+        expect_unchanged(args, before, what=f"{what} must not modify its inputs")
     return got
 
 
