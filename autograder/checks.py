@@ -52,7 +52,8 @@ def agree(submitted, reference, *args, what: str, inputs: dict | None = None, rt
     """
     before = copy.deepcopy(args) if unchanged else None
     got = submitted(*args)
-    expect(got, reference(*copy.deepcopy(args) if unchanged else args), what=what, inputs=inputs, rtol=rtol, atol=atol)
+    want = reference(*copy.deepcopy(before)) if unchanged else reference(*args)  # unchanged: the inputs as given
+    expect(got, want, what=what, inputs=inputs, rtol=rtol, atol=atol)
     if unchanged:
         expect_unchanged(args, before, what=f"{what} must not modify its inputs")
     return got
