@@ -12,7 +12,6 @@ import pytest
 
 from autograder import batch, roster
 from autograder.catalogue import BY_FOLDER
-from support import ROOT
 
 A01 = "a01_gradients"
 SOLUTION = BY_FOLDER[A01].solution()

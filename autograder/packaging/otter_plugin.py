@@ -19,8 +19,6 @@ What happens to a submission (docs/otter.md says why this route):
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import stat
 import subprocess
 import sys

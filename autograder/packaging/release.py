@@ -219,7 +219,7 @@ def gate_leak_audit(release: Release) -> str:
 
 def gate_grades(release: Release) -> str:
     """Refuse unless the solutions score full marks and the stubs 0: with the engine, in the bundle, in each zip."""
-    root, only = release.root, [arg for f in release.folders for arg in ("--only", f)]
+    only = [arg for f in release.folders for arg in ("--only", f)]
     scratch = Path(tempfile.mkdtemp(prefix="gd-release-bundle-"))  # grading writes caches: keep them out of dist/
     shutil.copytree(release.staging / "student", scratch / "student")
     try:

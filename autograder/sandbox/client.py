@@ -32,8 +32,6 @@ class Sandbox:
         self._zygote = zygote
         self._ctrl = zygote.control if zygote else None
         self._ready = False
-        self.landlock_abi = 0
-        self.root = False
         self.protection: protection.Protection | None = None
         self._import_failures: dict[str, outcomes.ImportFailed] = {}
 
@@ -52,8 +50,8 @@ class Sandbox:
     def _ensure_ready(self) -> None:
         self.start()
         if not self._ready:
-            hello = self._control_recv(Op.READY)[0]
-            self.landlock_abi, self.root, self._ready = hello["landlock"], hello["root"], True
+            self._control_recv(Op.READY)  # what confines the child is said by self.protection
+            self._ready = True
 
     def open(self, module_path: str, module_name: str, limits: Limits) -> "Session":
         """Fork a fresh child that imports `module_path`; raise ImportFailed if it does not import."""

@@ -1,6 +1,6 @@
 """grad_check_sparse draws a flat index with rng.integers(x.size - 1): the last entry of x is never checked."""
 
-# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
 # by replacing each old text, which must occur exactly once, with its new text.
 MUTATIONS = [
     (

@@ -1,6 +1,6 @@
 """eval_numerical_gradient works in the dtype of x: integer x truncates the step, float32 x loses precision."""
 
-# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
 # by replacing each old text, which must occur exactly once, with its new text.
 MUTATIONS = [
     (

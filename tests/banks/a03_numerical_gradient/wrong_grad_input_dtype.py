@@ -1,6 +1,6 @@
 """svm_grad_single builds dW with np.zeros_like(W): integer W gives an integer dW."""
 
-# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
 # by replacing each old text, which must occur exactly once, with its new text.
 MUTATIONS = [
     (

@@ -1,6 +1,6 @@
 """svm_grad_single counts a margin of exactly 0 as positive (>= 0 instead of > 0)."""
 
-# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
 # by replacing each old text, which must occur exactly once, with its new text.
 MUTATIONS = [
     (

@@ -1,6 +1,6 @@
 """rel_error takes the absolute values of array inputs in place (np.abs(x, out=x)), changing the caller's arrays."""
 
-# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
 # by replacing each old text, which must occur exactly once, with its new text.
 MUTATIONS = [
     (

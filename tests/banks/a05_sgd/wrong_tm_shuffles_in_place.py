@@ -1,6 +1,6 @@
 """train_minibatch shuffles xs and ys in place every epoch and then cuts them in order (and so modifies them)."""
 
-# A mutant: tests/support.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
 # by replacing each old text, which must occur exactly once, with its new text.
 MUTATIONS = [
     (
