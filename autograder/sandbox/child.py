@@ -12,8 +12,6 @@ The child always leaves through os._exit, so it never returns into the zygote's 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import os
 import resource
@@ -21,6 +19,7 @@ import signal
 import socket
 import sys
 import traceback
+import types
 from dataclasses import dataclass
 
 from autograder.sandbox import landlock, protocol, wire
@@ -50,7 +49,12 @@ class Context:
 
 
 def await_request(sock, context: Context) -> None:
-    """A spare child: wait for the zygote to hand over a request and an output file, then run the session."""
+    """A spare child: do what every test shares while waiting (see `_prepare`), then take the request and the output
+    file the zygote hands over, and run the session."""
+    try:
+        prepared = _prepare(context)
+    except BaseException as exc:  # noqa: BLE001 - reported as a grader fault once a request arrives
+        prepared = exc
     try:
         head, fds, _, _ = socket.recv_fds(sock, wire.HEAD.size, 1)
         head += wire._read_exact(sock, wire.HEAD.size - len(head))
@@ -58,13 +62,15 @@ def await_request(sock, context: Context) -> None:
         request = json.loads(wire._read_exact(sock, size))
     except (OSError, EOFError, ValueError):
         os._exit(0)  # the zygote went away before handing anything over
-    session(sock, fds[0], request, context)
+    session(sock, fds[0], request, context, prepared)
 
 
-def session(sock, out_fd: int, request: dict, context: Context) -> None:
+def session(sock, out_fd: int, request: dict, context: Context, prepared=None) -> None:
     status = 0
     try:
-        module = _confine_and_import(sock, out_fd, request, context)
+        if isinstance(prepared, BaseException):
+            raise prepared
+        module = _confine_and_import(sock, out_fd, request, context, prepared)
         if module is not None:
             _serve(sock, module, request["module"])
     except BaseException:  # noqa: BLE001 - a grader fault: say so, then leave
@@ -78,20 +84,27 @@ def session(sock, out_fd: int, request: dict, context: Context) -> None:
         os._exit(status)
 
 
-def _confine_and_import(sock, out_fd, request, context):
-    limits = request["limits"]
+def _prepare(context: Context):
+    """The steps that do not depend on the request, taken before it arrives: a new session and process group,
+    stdin from /dev/null, default signals, and the Landlock rules every test shares. Returns that ruleset, or None."""
     os.setsid()
-    os.dup2(out_fd, 1)
-    os.dup2(out_fd, 2)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
-    for fd in (out_fd, null):
-        os.close(fd)
-    os.closerange(3, sock.fileno())
-    os.closerange(sock.fileno() + 1, 1 << 16)
+    os.close(null)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full output file fails the write, it does not kill
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
+    if context.caps.landlock_abi:
+        return landlock.Ruleset(context.read_paths, context.caps.landlock_abi)
+    return None
+
+
+def _confine_and_import(sock, out_fd, request, context, ruleset=None):
+    limits = request["limits"]
+    os.dup2(out_fd, 1)
+    os.dup2(out_fd, 2)
+    os.close(out_fd)
+    _close_all_but(sock.fileno(), *([ruleset.fd] if ruleset else []))
     _set_limits(limits, context)
     path = request["module"]
     caps = context.caps
@@ -101,8 +114,9 @@ def _confine_and_import(sock, out_fd, request, context):
         os.setuid(NOBODY)
     if caps.prctl:
         protocol.die_with_parent()  # after the user change, which clears it; so a killed grader leaves no child
-    if caps.landlock_abi:
-        landlock.restrict((*context.read_paths, os.path.dirname(path)), abi=caps.landlock_abi)
+    if ruleset is not None:
+        ruleset.allow_read(os.path.dirname(path))
+        ruleset.enforce()
     sys.dont_write_bytecode = True
     sys.path[:] = [p for p in sys.path if os.path.abspath(p) != _engine_root()]
     sys.argv = [path]
@@ -114,6 +128,15 @@ def _confine_and_import(sock, out_fd, request, context):
     _flush()
     wire.send(sock, {"ok": True})
     return module
+
+
+def _close_all_but(*keep: int) -> None:
+    """Close every descriptor from 3 up but those in `keep`."""
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 1 << 16)
 
 
 def _set_limits(limits, context) -> None:
@@ -130,12 +153,15 @@ def _set_limits(limits, context) -> None:
 
 
 def _import(path: str, name: str):
+    """Run the module's source as a module named `name`: read, compile, execute; no import-system search."""
     if name in sys.modules:
         name = f"submitted_{name}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
+    with open(path, "rb") as fh:
+        source = fh.read()
+    module = types.ModuleType(name)
+    module.__file__ = path
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    exec(compile(source, path, "exec", dont_inherit=True), module.__dict__)
     return module
 
 
@@ -221,10 +247,11 @@ def _flush() -> None:
 def _vm_size(proc: bool) -> int:
     """The address space in use now; without /proc, a generous estimate (the limit is then looser, never tighter)."""
     if proc:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmSize:"):
-                    return int(line.split()[1]) * 1024
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            return int(os.read(fd, 256).split()[0]) * resource.getpagesize()
+        finally:
+            os.close(fd)
     return NO_PROC_ADDRESS_SPACE
 
 

@@ -15,6 +15,8 @@ import ctypes
 import os
 import sys
 
+from autograder.sandbox.protocol import libc as _libc
+
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446  # the same on every architecture
 CREATE_RULESET_VERSION = 1
 RULE_PATH_BENEATH = 1
@@ -35,17 +37,11 @@ class PathBeneathAttr(ctypes.Structure):
     _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
 
 
-def _libc():
-    return ctypes.CDLL(None, use_errno=True)
-
-
 def abi_version() -> int:
     """The Landlock ABI this kernel offers, 0 when it has none (or this is not Linux)."""
     if not sys.platform.startswith("linux"):
         return 0
-    libc = _libc()
-    libc.syscall.restype = ctypes.c_long
-    abi = libc.syscall(ctypes.c_long(SYS_CREATE_RULESET), None, ctypes.c_size_t(0), ctypes.c_uint32(CREATE_RULESET_VERSION))
+    abi = _syscall(SYS_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(CREATE_RULESET_VERSION))
     return max(int(abi), 0)
 
 
@@ -54,39 +50,62 @@ def restrict(read_paths, *, abi: int | None = None) -> int:
     abi = abi_version() if abi is None else abi
     if abi <= 0:
         return 0
-    libc = _libc()
-    libc.syscall.restype = ctypes.c_long
-    handled_fs = FS_BY_ABI.get(abi, FS_BY_ABI[5])
-    attr = RulesetAttr(handled_fs, NET_BIND_TCP | NET_CONNECT_TCP if abi >= 4 else 0,
-                       SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL if abi >= 6 else 0)
-    size = 8 if abi < 4 else 16 if abi < 6 else 24
-    ruleset = libc.syscall(ctypes.c_long(SYS_CREATE_RULESET), ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
-    if ruleset < 0:
-        raise OSError(ctypes.get_errno(), "landlock_create_ruleset failed")
-    try:
-        for path in read_paths:
-            _allow(libc, ruleset, path, READ_FILE | READ_DIR)
-        _allow(libc, ruleset, "/dev/null", READ_FILE | WRITE_FILE)
-        if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
-        if libc.syscall(ctypes.c_long(SYS_RESTRICT_SELF), ctypes.c_int(ruleset), ctypes.c_uint32(0)) != 0:
-            raise OSError(ctypes.get_errno(), "landlock_restrict_self failed")
-    finally:
-        os.close(ruleset)
+    ruleset = Ruleset(read_paths, abi)
+    ruleset.enforce()
     return abi
 
 
-def _allow(libc, ruleset: int, path: str, access: int) -> None:
-    try:
-        fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-    except OSError:
-        return  # a path that does not exist needs no rule
-    try:
-        if not os.path.isdir(path):
-            access &= READ_FILE | WRITE_FILE | EXECUTE
-        rule = PathBeneathAttr(access, fd)
-        if libc.syscall(ctypes.c_long(SYS_ADD_RULE), ctypes.c_int(ruleset), ctypes.c_int(RULE_PATH_BENEATH),
-                        ctypes.byref(rule), ctypes.c_uint32(0)) != 0:
-            raise OSError(ctypes.get_errno(), f"landlock_add_rule failed for {path}")
-    finally:
-        os.close(fd)
+class Ruleset:
+    """A ruleset built in two steps, so that a child can build the part every test shares before its request
+    arrives: `Ruleset(read_paths, abi)` (with /dev/null writable), `allow_read(path)`, then `enforce()`.
+    `fd` is the ruleset's descriptor, to keep open until then."""
+
+    def __init__(self, read_paths, abi: int):
+        self.abi = abi
+        attr = RulesetAttr(FS_BY_ABI.get(abi, FS_BY_ABI[5]), NET_BIND_TCP | NET_CONNECT_TCP if abi >= 4 else 0,
+                           SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL if abi >= 6 else 0)
+        size = 8 if abi < 4 else 16 if abi < 6 else 24
+        self.fd = _syscall(SYS_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
+        if self.fd < 0:
+            raise OSError(ctypes.get_errno(), "landlock_create_ruleset failed")
+        try:
+            for path in read_paths:
+                self.allow_read(path)
+            self._allow("/dev/null", READ_FILE | WRITE_FILE)
+        except BaseException:
+            os.close(self.fd)
+            raise
+
+    def allow_read(self, path: str) -> None:
+        self._allow(path, READ_FILE | READ_DIR)
+
+    def enforce(self) -> None:
+        """Restrict this process (and its future children) to the rules; the ruleset is closed either way."""
+        try:
+            if _libc().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+            if _syscall(SYS_RESTRICT_SELF, ctypes.c_int(self.fd), ctypes.c_uint32(0)) != 0:
+                raise OSError(ctypes.get_errno(), "landlock_restrict_self failed")
+        finally:
+            os.close(self.fd)
+
+    def _allow(self, path: str, access: int) -> None:
+        try:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            return  # a path that does not exist needs no rule
+        try:
+            if not os.path.isdir(path):
+                access &= READ_FILE | WRITE_FILE | EXECUTE
+            rule = PathBeneathAttr(access, fd)
+            if _syscall(SYS_ADD_RULE, ctypes.c_int(self.fd), ctypes.c_int(RULE_PATH_BENEATH), ctypes.byref(rule),
+                        ctypes.c_uint32(0)) != 0:
+                raise OSError(ctypes.get_errno(), f"landlock_add_rule failed for {path}")
+        finally:
+            os.close(fd)
+
+
+def _syscall(number: int, *args) -> int:
+    libc = _libc()
+    libc.syscall.restype = ctypes.c_long
+    return libc.syscall(ctypes.c_long(number), *args)

@@ -19,6 +19,7 @@ A session (one child, one test) then speaks `wire`: requests {"op": CALL | RUN, 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -129,14 +130,18 @@ def _now() -> float:
 def die_with_parent() -> None:
     """Linux only: be killed when the process that started us dies, however it dies."""
     if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def become_subreaper() -> None:
     """Linux only: orphans of our descendants are re-parented to us, so we can kill and reap them."""
     if sys.platform.startswith("linux"):
-        import ctypes
+        libc().prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
-        ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+@functools.cache
+def libc():
+    """The C library, loaded once: the zygote loads it, so a child does not pay for dlopen on every test."""
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)

@@ -8,6 +8,7 @@ orphan left behind (the zygote is a child subreaper).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import pkgutil
@@ -47,6 +48,7 @@ def main(ctrl_fd: int, disabled: str = "-") -> None:
         protocol.become_subreaper()
     ctrl = socket.socket(fileno=ctrl_fd)
     context = child.Context.probe(caps)
+    gc.freeze()  # what is imported now is shared with every child: the collector must not touch (and copy) it
     protocol.send_control(ctrl, {"op": Op.READY, "landlock": caps.landlock_abi, "root": caps.root})
     spare = Spare(ctrl, context)
     status_pipes: dict[int, int] = {}  # pid -> the write end of that session's exit-status pipe
