@@ -1,4 +1,5 @@
-"""Grade a class: every student in SUBMISSIONS (see roster.py) graded in its own process, on all cores.
+"""Grade a class: every student in SUBMISSIONS (see roster.py) graded in its own grader process, forked from one
+warm process that has loaded the suites once (see pool.py), on all cores.
 
 Each student's results.json is written atomically as soon as that student is done, so an interrupted run
 loses nothing already written, and a rerun skips students that have results (unless forced).
@@ -9,18 +10,18 @@ on) is rebuilt at the end; entries that are not students are named in the summar
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import json
-import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from autograder import grading, roster
+from autograder import grading, pool, roster
 from autograder.results import grades_csv, write_atomic
-from autograder.sandbox.client import ENGINE_ROOT
+from autograder.sandbox import protection
 
 STUDENT_TIMEOUT = 1800  # seconds for one student's whole run: only a grader fault gets near it
 CLASS_FILE = "class.json"  # in OUT: the whole class and this run's shard, for `merge`
@@ -60,15 +61,20 @@ def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=
     failures = []
     start = time.monotonic()
     progress = Progress(len(todo))
+
+    def done(student, line, ok):
+        if not ok:
+            failures.append(student.name)
+        progress.step(student.name, line)
+
     try:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(_grade_one, s, _results_path(out_dir, s.name), folders): s for s in todo}
-            for future in as_completed(futures):
-                student = futures[future]
-                line, ok = future.result()
-                if not ok:
-                    failures.append(student.name)
-                progress.step(student.name, line)
+        if todo:
+            grading.warm(folders)
+            gc.freeze()  # the grader processes forked from here share what is loaded: the collector must not copy it
+            with pool.Pool(jobs, STUDENT_TIMEOUT) as workers:
+                workers.run(todo, functools.partial(_grade_one, out=out_dir, folders=folders), done)
+    except protection.Refused as refused:
+        return _error(str(refused))
     except KeyboardInterrupt:
         print("\ninterrupted: the results written so far are kept; run again to continue", file=sys.stderr)
         _write_csv(out_dir, [s.name for s in mine], folders)
@@ -157,26 +163,20 @@ class Progress:
             self.stream.write("\n")
 
 
-def _grade_one(student: roster.Student, results: Path, folders) -> tuple[str, bool]:
+def _grade_one(student: roster.Student, zygote, *, out: Path, folders) -> tuple[str, bool]:
+    """In a grader process of the pool: grade one student with the slot's zygote and write their results.json."""
+    results = _results_path(out, student.name)
     with tempfile.TemporaryDirectory(prefix="ag-student-") as tmp:
         layout = Path(tmp, "submission")
         missing = roster.prepare(student, folders, layout)
-        cmd = [sys.executable, "-m", "autograder", "grade", "--submission", str(layout), "--results", str(results), "--quiet"]
-        for folder in folders:
-            cmd += ["--only", folder]
-        try:
-            proc = subprocess.run(cmd, cwd=ENGINE_ROOT, capture_output=True, text=True, timeout=STUDENT_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            return f"grader error: no result within {STUDENT_TIMEOUT} s", False
-    if not results.exists():
-        detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
-        return f"grader error (exit {proc.returncode}): {detail[0]}", False
-    data = json.loads(results.read_text(encoding="utf-8"))
+        report = grading.grade(str(layout), folders, zygote=zygote)
+    data = json.loads(report.to_json())
     data.setdefault("extra_data", {})["intake"] = {"source": str(student.source),
                                                    "nothing_gradable": len(missing) == len(folders), "missing": missing}
+    results.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(str(results), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    line = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "graded"
-    return ("nothing gradable; " if len(missing) == len(folders) else "") + line, proc.returncode == 0
+    line = f"Total: {report.score:g} / {report.max_score:g}"
+    return ("nothing gradable; " if len(missing) == len(folders) else "") + line, not report.problems
 
 
 def _results_path(out: Path, student: str) -> Path:

@@ -8,6 +8,7 @@ pytest runs with no conftest, no plugin autoloading and no cache, so a submissio
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
@@ -42,12 +43,27 @@ def select(only: list[str] | None) -> list[str]:
     return [lookup(name).folder for name in only] if only else [a.folder for a in CATALOGUE]
 
 
+def warm(folders, suites=SUITES) -> None:
+    """Import pytest and collect the suites for `folders` once, so that processes forked from this one start
+    grading with every suite already imported (see `pool`). Runs no test and opens no sandbox."""
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    with tempfile.TemporaryDirectory() as empty:
+        pytest.main([*_pytest_args(suite_files(folders, suites), empty), "--collect-only"], plugins=[plugin])
+
+
+def _pytest_args(files, submission: str) -> list[str]:
+    args = [*files, "-c", INI, "--rootdir", ENGINE_ROOT, "--noconftest", "--import-mode=importlib", "--capture=sys",
+            "--submission", os.path.abspath(submission)]
+    for unused in UNUSED_PLUGINS:
+        args += ["-p", f"no:{unused}"]
+    return args
+
+
 def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zygote | None = None,
           hidden_visibility: str = HIDDEN_VISIBILITY) -> Report:
     """Run the suites for `folders` against the modules under `submission`.
 
-    `zygote`, if given, was started early by the caller; it is stopped before this returns, as is any
-    zygote started here.
+    `zygote`, if given, was started by the caller, who stops it; one started here is stopped before this returns.
     """
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     sandbox = Sandbox(zygote)
@@ -67,12 +83,8 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
         recorder.report.problems.append("no test files were found for " + ", ".join(folders))
         sandbox.close()
         return recorder.report
-    args = [*files, "-c", INI, "--rootdir", ENGINE_ROOT, "--noconftest", "--import-mode=importlib", "--capture=sys",
-            "--submission", os.path.abspath(submission)]
-    for unused in UNUSED_PLUGINS:
-        args += ["-p", f"no:{unused}"]
     try:
-        code = pytest.main(args, plugins=[plugin, recorder])
+        code = pytest.main(_pytest_args(files, submission), plugins=[plugin, recorder])
     finally:
         sandbox.close()
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not recorder.report.problems:

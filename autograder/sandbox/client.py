@@ -26,12 +26,16 @@ START_TIMEOUT = 60.0
 
 
 class Sandbox:
-    """One zygote process, shared by every test of a grading run. Use as a context manager."""
+    """One zygote process, shared by every test of a grading run. Use as a context manager.
+
+    A zygote passed in belongs to the caller, who stops it (`make grade-all` keeps one for many students);
+    one started here is stopped by `close`.
+    """
 
     def __init__(self, zygote: launch.Zygote | None = None):
         self._zygote = zygote
+        self._owns_zygote = zygote is None
         self._ctrl = zygote.control if zygote else None
-        self._ready = False
         self.protection: protection.Protection | None = None
         self._import_failures: dict[str, outcomes.ImportFailed] = {}
 
@@ -43,21 +47,22 @@ class Sandbox:
             self.protection = protection.secure(capabilities.Capabilities.detect(disabled), ENGINE_ROOT,
                                                 capabilities.insecure_allowed(os.environ))
         if self._zygote is None:
-            self._zygote = launch.Zygote()
+            self._zygote, self._owns_zygote = launch.Zygote(), True
             self._ctrl = self._zygote.control
         return self
 
-    def _ensure_ready(self) -> None:
+    def wait_ready(self) -> None:
+        """Start if need be, and wait until the zygote can fork (once per zygote, whoever waits)."""
         self.start()
-        if not self._ready:
+        if not self._zygote.ready:
             self._control_recv(Op.READY)  # what confines the child is said by self.protection
-            self._ready = True
+            self._zygote.ready = True
 
     def open(self, module_path: str, module_name: str, limits: Limits) -> "Session":
         """Fork a fresh child that imports `module_path`; raise ImportFailed if it does not import."""
         if module_path in self._import_failures:
             raise self._import_failures[module_path]
-        self._ensure_ready()
+        self.wait_ready()
         output = tempfile.TemporaryFile()
         request = {"op": Op.OPEN, "module": module_path, "name": module_name, "limits": limits.to_request()}
         protocol.send_control(self._ctrl, request, [output.fileno()])
@@ -91,9 +96,9 @@ class Sandbox:
         protocol.send_control(self._ctrl, {"op": Op.CLOSE, "pid": pid})
 
     def close(self) -> None:
-        if self._zygote is not None:
+        if self._zygote is not None and self._owns_zygote:
             self._zygote.stop()
-            self._zygote = None
+        self._zygote = None
 
     def __enter__(self):
         return self.start()

@@ -43,6 +43,7 @@ class Zygote:
         )
         theirs.close()
         self.control = mine
+        self.ready = False  # it has said READY (read by whoever waited first)
 
     def stop(self) -> None:
         """Let it finish the requests already sent (kill and reap closed sessions), then stop."""
