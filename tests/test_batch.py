@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from autograder import batch, roster
-from autograder.catalogue import BY_FOLDER
+from autograder import batch, classroom, pool, roster
+from autograder.catalogue import BY_FOLDER, CATALOGUE
+from autograder.intake import reachable_tmp
+from autograder.sandbox.client import Limits, Sandbox
 
 A01 = "a01_gradients"
 SOLUTION = BY_FOLDER[A01].solution()
@@ -132,3 +137,87 @@ def test_roster_refuses_links_inside_a_student_zip(tmp_path):
         zf.writestr(info, "/etc/passwd")
     missing = roster.prepare(roster.Student("eve", archive), [A01], tmp_path / "layout")
     assert missing and not (tmp_path / "layout" / A01 / "gradients.py").exists()
+
+
+# --------------------------------------------------------------------------- the pool behind grade-all
+
+
+def _pool_work(job, zygote):
+    """A grader process's work, by job: prove the slot's zygote still forks sound children, or fail in one way."""
+    kind = job[0]
+    if kind == "dies":
+        os._exit(3)
+    if kind == "raises":
+        raise RuntimeError("a grader bug")
+    if kind == "hangs":
+        time.sleep(60)
+    with tempfile.TemporaryDirectory(dir=reachable_tmp()) as tmp:
+        os.chmod(tmp, 0o755)
+        path = os.path.join(tmp, "probe.py")
+        with open(path, "w") as fh:
+            fh.write("def f(x):\n    return x + 1.0\n")
+        os.chmod(path, 0o644)
+        session = Sandbox(zygote).open(path, "probe", Limits())
+        value = session.call("f", (job[1],), {})
+        session.close()
+    return f"{value:g}", True
+
+
+def test_a_grader_process_that_fails_costs_only_its_student_and_its_slot_gets_a_new_zygote():
+    done = {}
+    jobs = [("ok", 1.0), ("dies",), ("ok", 2.0), ("raises",), ("hangs",), ("ok", 3.0), ("ok", 4.0)]
+    with pool.Pool(1, timeout=3) as workers:
+        first = workers.zygotes[0]
+        workers.run(jobs, _pool_work, lambda job, line, ok: done.setdefault(job, (line, ok)))
+        assert workers.zygotes[0] is not first  # replaced after the failures
+    # every sound job, including those after each failure, was graded with a working zygote
+    assert [done[("ok", x)] for x in (1.0, 2.0, 3.0, 4.0)] == [("2", True), ("3", True), ("4", True), ("5", True)]
+    # each failure is a grader error of its own job, saying what happened
+    assert done[("dies",)] == ("grader error: the grading process ended (exit code 3) without a result", False)
+    assert done[("raises",)] == ("grader error: RuntimeError: a grader bug", False)
+    assert done[("hangs",)] == ("grader error: no result within 3 s", False)
+
+
+def test_an_interrupt_stops_every_grader_process_and_propagates():
+    started = []
+
+    def work(job, zygote):
+        time.sleep(0.2 if job == "quick" else 60)
+        return "done", True
+
+    def done(job, line, ok):
+        started.append(job)
+        raise KeyboardInterrupt
+
+    before = set(_children())
+    with pool.Pool(2, timeout=120) as workers:
+        zygotes = {z.process.pid for z in workers.zygotes}
+        with pytest.raises(KeyboardInterrupt):
+            workers.run(["quick", "slow"], work, done)
+        # the slow grader process is gone, not left running after the interrupt
+        assert set(_children()) - before == zygotes
+    assert started == ["quick"]  # the interrupt came as the first one finished
+
+
+def _children() -> list[int]:
+    with open(f"/proc/self/task/{os.getpid()}/children") as fh:
+        return [int(p) for p in fh.read().split()]
+
+
+def test_the_benchmark_class_has_the_promised_mix(tmp_path):
+    """60% correct, 25% one bank bug, 10% stubs, 5% hostile; every student submits every assignment."""
+    what = classroom.generate(tmp_path / "class", 40, seed=1)
+    kinds = [kind.split(":")[0] for kind in what.values()]
+    assert [kinds.count(k) for k, _ in classroom.MIX] == [24, 10, 4, 2]
+    for name, kind in what.items():
+        student = tmp_path / "class" / name
+        differs = [a.folder for a in CATALOGUE if (student / a.folder / a.filename).read_bytes() != a.solution().read_bytes()]
+        # each kind differs from the reference exactly where it says: nowhere, one assignment, a01, everywhere
+        if kind in ("correct", "stub"):
+            expected = [] if kind == "correct" else [a.folder for a in CATALOGUE]
+        elif kind.startswith("hostile"):
+            expected = [A01]
+        else:
+            expected = [kind.split(": ")[1].split("/")[0]]
+        assert differs == expected, (name, kind)
+    assert classroom.generate(tmp_path / "again", 40, seed=1) == what  # the seed fixes the class
