@@ -19,6 +19,7 @@ FORCE ?=
 VERSION ?=
 HIDDEN_VISIBILITY ?= after_published
 FIGURES ?=
+SKIP ?=
 OTTER_VENV := .otter-venv
 OTTER_PY := $(OTTER_VENV)/bin/python
 
@@ -36,6 +37,7 @@ help: ## list the targets
 	@echo "           SUBMISSIONS=DIR|ZIP OUT=DIR FORCE=1 SHARD=i/n (grade-all), OUTS=\"o1 o2\" OUT=DIR (merge-grades),"
 	@echo "           VERSION=x.y.z (release),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
+	@echo "           SKIP=otter,class,first-run,make-test,... (bench: leave these sections out)"
 	@echo "           SUBMISSION=DIR FIGURES=DIR ONLY=... (plots: draw DIR's own figures into FIGURES, default my_figures)"
 
 $(PY): requirements.txt requirements-dev.txt
@@ -78,8 +80,8 @@ plots: $(PY) ## draw the handouts' figures; SUBMISSION=DIR draws DIR's own (sand
 	@$(PY) -m autograder plots $(if $(filter command line environment,$(origin SUBMISSION)),--submission "$(SUBMISSION)") \
 	  $(if $(FIGURES),--out "$(FIGURES)") $(only_args)
 
-bench: $(PY) ## time grading (a01 suite, all assignments) and the isolation overhead per test
-	@$(PY) -m autograder bench
+bench: $(PY) $(OTTER_PY) ## measure grading against Otter, a class of 1,000, a fresh clone; write BENCHMARKS.md (SKIP=...)
+	@$(PY) -m autograder bench $(if $(SKIP),--skip "$(SKIP)")
 
 otter: $(PY) $(OTTER_PY) ## build dist/otter/<assignment>.zip, one Otter-Grader autograder per assignment
 	@$(PY) -m autograder otter --out dist/otter $(only_args) --hidden-visibility "$(HIDDEN_VISIBILITY)"

@@ -1,75 +1,145 @@
-"""`make bench`: how long grading and `make plots` take, and what isolation costs per test.
+"""`make bench`: measure grading side by side, in one run on this machine, and write BENCHMARKS.md.
 
-It measures; it asserts nothing.
+It measures; it asserts nothing. A rerun rewrites BENCHMARKS.md. Sections, in the order they run:
+1. one full submission (all eight assignments): `make grade`'s command against `otter run` over the eight Otter zips;
+2. isolation: one session (fork, confine, import, one call, close) against a bare fork, exit and wait;
+3. `make grade-all` on a generated class (see classroom.py): submissions per second, peak memory of the whole
+   process tree, scaling from 1 grader to all cores on a sample, and the same at the full size on all cores;
+4. a student's first run: `make grade` on a fresh clone with no .venv, until the first score;
+5. `make test` on that clone;
+6. `make plots`.
+`--skip` leaves sections out (for a quick look); BENCHMARKS.md then says which.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
+import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
-from autograder.catalogue import CATALOGUE
-from autograder.sandbox.client import ENGINE_ROOT, Limits, Sandbox
+from autograder import classroom
+from autograder.catalogue import CATALOGUE, ROOT
+from autograder.sandbox.client import Limits, Sandbox
 
+SECTIONS = ("grade", "otter", "isolation", "class", "first-run", "make-test", "plots")
 SESSIONS = 200
-PLOT_RUNS = 5  # drawing takes seconds: fewer timed runs than grading
+OTTER_RUNS = 3  # `otter run` over eight zips takes half a minute
+PLOT_RUNS = 5
 
 
-def main(repeat: int = 9) -> int:
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; each line: median (fastest) of {repeat} runs")
-    print("bytecode caches on, as on a student's machine, after one warm-up run\n")
-    a01 = _wall(["--only", "a01_gradients"], repeat)
-    print(f"a01 full suite, one command end to end (interpreter, pytest, sandbox): {_ms(a01)}   (target < 500)")
-    every = _wall([], repeat)
-    print(f"all {len(CATALOGUE)} assignments, one submission, end to end:                  {_ms(every)}   (target < 2000)")
-    empty = _wall(["--only", "a01_gradients", "--suites", "public"], repeat, submission=tempfile.mkdtemp())
-    print(f"start-up alone (a01 public tests, nothing submitted: no child opened):  {_ms(empty)}")
-    per_test = _overhead()
-    print(f"isolation overhead per test (fork, confine, import, one call, teardown): {per_test * 1000:7.2f} ms   (target <= 10)")
-    runs = min(repeat, PLOT_RUNS)
-    with tempfile.TemporaryDirectory() as out:
-        reference = _plots_wall(["--out", out], runs)
-        print(f"make plots: all {len(CATALOGUE)} assignments' figures from the reference, end to end:   {_ms(reference)}"
-              f"   (target < 5000; {runs} runs)")
-        sandboxed = _plots_wall(["--submission", "solutions", "--out", out], runs)
-        print(f"make plots SUBMISSION=solutions: the same figures, every call sandboxed:      {_ms(sandboxed)}"
-              f"   ({runs} runs)")
-    print("\nFor comparison: `otter run` needs about 3.1 s for a single-assignment suite of this size on this machine.")
+def main(repeat: int = 9, class_size: int = 1000, sample: int = 100, skip=(), out: str | None = None) -> int:
+    unknown = set(skip) - set(SECTIONS)
+    if unknown:
+        print(f"error: --skip {','.join(sorted(unknown))}: the sections are {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
+    report = Report(skip)
+    print(f"{report.machine()}\n")
+    if "grade" not in skip or "otter" not in skip:
+        _one_submission(report, repeat, with_otter="otter" not in skip)
+    if "isolation" not in skip:
+        _isolation(report)
+    if "class" not in skip:
+        _class(report, class_size, sample)
+    if "first-run" not in skip or "make-test" not in skip:
+        _fresh_clone(report, "first-run" not in skip, "make-test" not in skip)
+    if "plots" not in skip:
+        _plots(report, min(repeat, PLOT_RUNS))
+    path = Path(out) if out else ROOT / "BENCHMARKS.md"
+    path.write_text(report.markdown())
+    print(f"\nwrote {path}")
     return 0
 
 
-def _ms(times) -> str:
-    return f"{statistics.median(times) * 1000:5.0f} ms ({min(times) * 1000:4.0f})"
+class Report:
+    """The lines of BENCHMARKS.md, gathered as each measurement ends (and printed then, for progress)."""
+
+    def __init__(self, skip):
+        self.skip, self.sections, self.started = tuple(skip), [], datetime.datetime.now(datetime.timezone.utc)
+
+    def machine(self) -> str:
+        return (f"{os.cpu_count()} cores ({_cpu_model()}), {_memory_gb():.1f} GB, Linux {platform.release()}, "
+                f"Python {platform.python_version()}, numpy {_version('numpy')}, pytest {_version('pytest')}, "
+                f"otter-grader {_otter_version()}; commit {_commit()}")
+
+    def section(self, title: str, lines: list[str]) -> None:
+        self.sections.append((title, lines))
+        print(f"## {title}")
+        for line in lines:
+            print(line)
+
+    def markdown(self) -> str:
+        head = ["# Benchmarks", "",
+                f"Written by `make bench` on {self.started:%Y-%m-%d %H:%M} UTC; rerun it to rewrite this file. "
+                "Times are medians, with the spread (fastest to slowest) in brackets.", "",
+                f"Machine: {self.machine()}.", ""]
+        if self.skip:
+            head += [f"Not measured in this run (`--skip`): {', '.join(self.skip)}.", ""]
+        for title, lines in self.sections:
+            head += [f"## {title}", "", *lines, ""]
+        return "\n".join(head)
 
 
-def _wall(extra, repeat, submission="solutions") -> list[float]:
-    """`python -m autograder grade` end to end, as `make grade` runs it."""
-    return _timed([sys.executable, "-m", "autograder", "grade", "--submission", submission, "--quiet", *extra], repeat)
+# --------------------------------------------------------------------------- 1. one submission
 
 
-def _plots_wall(extra, repeat) -> list[float]:
-    """`python -m autograder plots` end to end, as `make plots` runs it."""
-    return _timed([sys.executable, "-m", "autograder", "plots", *extra], repeat)
+def _one_submission(report: Report, repeat: int, with_otter: bool) -> None:
+    grade = _timed([sys.executable, "-m", "autograder", "grade", "--submission", "solutions", "--quiet"], repeat)
+    a01 = _timed([sys.executable, "-m", "autograder", "grade", "--submission", "solutions", "--quiet",
+                  "--only", CATALOGUE[0].folder], repeat)
+    lines = [f"- `make grade`, all {len(CATALOGUE)} assignments (the reference solutions), end to end: {_s(grade)} "
+             f"({repeat} runs)",
+             f"- `make grade ONLY={CATALOGUE[0].folder}`: {_s(a01)}"]
+    if with_otter:
+        per_zip, totals = _otter(repeat=OTTER_RUNS)
+        ratio = statistics.median(totals) / statistics.median(grade)
+        lines += [f"- `otter run` over the {len(CATALOGUE)} Otter zips, one after another, same submission: "
+                  f"{_s(totals)} ({OTTER_RUNS} runs)",
+                  f"- one zip (one assignment, as Gradescope runs it in its container): {_s(per_zip)}",
+                  f"- ratio: `make grade` is {ratio:.1f} times faster than `otter run` (target: at least 20)"]
+    report.section("One full submission", lines)
 
 
-def _timed(cmd, repeat) -> list[float]:
-    """Wall times of `repeat` runs of `cmd`, after one warm-up run that fills the caches (bytecode, font list)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ENGINE_ROOT, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return times
+def _otter(repeat: int) -> tuple[list[float], list[float]]:
+    from autograder.packaging import otter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        zips = otter.build(Path(tmp, "zips"))
+        per_zip, totals = [], []
+        for _ in range(repeat):
+            total = 0.0
+            for zip_path in zips:
+                assignment = next(a for a in CATALOGUE if a.folder == zip_path.stem)
+                start = time.perf_counter()
+                otter.grade(zip_path, assignment.solution())
+                per_zip.append(time.perf_counter() - start)
+                total += per_zip[-1]
+            totals.append(total)
+    return per_zip, totals
 
 
-def _overhead() -> float:
-    """Open a child, call a trivial function, close it; minus the same call made directly."""
+# --------------------------------------------------------------------------- 2. isolation
+
+
+def _isolation(report: Report) -> None:
+    sessions = [_session_time() for _ in range(5)]
+    floor = [_fork_floor() for _ in range(5)]
+    gap = (statistics.median(sessions) - statistics.median(floor)) * 1000
+    report.section("Isolation per test", [
+        f"- one test's session (fork ahead, confine, import a two-line module, one call, close), grader's view: "
+        f"{_ms(sessions)} ({SESSIONS} sessions per run, 5 runs)",
+        f"- fork floor (bare fork, exit and wait of a Python process with numpy imported, measured in this run): "
+        f"{_ms(floor)}",
+        f"- overhead above the floor: {gap:.2f} ms (target: within 2 ms)"])
+
+
+def _session_time() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)
         path = os.path.join(tmp, "probe.py")
@@ -77,10 +147,234 @@ def _overhead() -> float:
             fh.write("def f(x):\n    return x + 1.0\n")
         os.chmod(path, 0o644)
         with Sandbox() as sandbox:
-            sandbox.open(path, "probe", Limits()).close()  # warm up: the zygote is running
+            sandbox.open(path, "probe", Limits()).close()  # the zygote is running
             start = time.perf_counter()
             for _ in range(SESSIONS):
                 session = sandbox.open(path, "probe", Limits())
                 session.call("f", (1.0,), {})
                 session.close()
             return (time.perf_counter() - start) / SESSIONS
+
+
+def _fork_floor(count: int = SESSIONS) -> float:
+    import numpy  # noqa: F401 - the floor is that of a process with numpy loaded, like the zygote
+
+    start = time.perf_counter()
+    for _ in range(count):
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+    return (time.perf_counter() - start) / count
+
+
+# --------------------------------------------------------------------------- 3. a class
+
+
+def _class(report: Report, size: int, sample: int) -> None:
+    cores = os.cpu_count() or 1
+    lines = [f"A generated class (classroom.py): {', '.join(f'{share:.0%} {kind}' for kind, share in classroom.MIX)}; "
+             f"every student submits all {len(CATALOGUE)} assignments. Each run grades into an empty OUT.", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        klass = Path(tmp, "class")
+        what = classroom.generate(klass, size)
+        first = sorted(what)[:sample]
+        small = Path(tmp, "sample")
+        small.mkdir()
+        for name in first:
+            shutil.copytree(klass / name, small / name)
+        for jobs in sorted({1, cores}):
+            run = _grade_all(small, Path(tmp, f"out-sample-{jobs}"), jobs)
+            lines.append(f"- {len(first)} students, {jobs} grader{'s' if jobs > 1 else ''}: {run}")
+        run = _grade_all(klass, Path(tmp, "out-all"), cores)
+        lines.append(f"- **{size} students, {cores} graders: {run}** (target: at least 5 per second, under 200 MB)")
+    report.section("A class with make grade-all", lines)
+    report.section("Where the time goes", _cpu_split(cores))
+
+
+def _cpu_split(cores: int) -> list[str]:
+    """CPU seconds of one correct submission graded as grade-all grades it (a forked grader process, a warm zygote),
+    split between the grader process and the sandbox (the zygote and one child per test)."""
+    from autograder import grading
+
+    folders = grading.select(None)
+    grading.warm(folders)
+    lines = []
+    start_up = statistics.median(_children_cpu(lambda workers: None) for _ in range(3))  # a zygote that grades nothing
+    for label, submission in (("the reference solutions", ROOT / "solutions"), ("the stubs", ROOT / "assignments")):
+        out = []
+        total = _children_cpu(lambda workers: workers.run(
+            [submission], lambda job, zygote: _graded_cpu(job, zygote, folders), lambda job, line, ok: out.append(line)))
+        total -= start_up  # grade-all starts a zygote once per core, not once per student
+        tests, grader_cpu = (float(x) for x in out[0].split())
+        sandbox = total - grader_cpu
+        lines.append(f"- {label}, {tests:.0f} tests: {total:.2f} s of CPU; the grader process (pytest, the checks, "
+                     f"the reference) {grader_cpu:.2f} s, the sandbox (zygote and one child per test) {sandbox:.2f} s, "
+                     f"{sandbox / tests * 1000:.1f} ms per test; at this cost {cores} cores grade at most "
+                     f"{cores / total:.1f} such submissions per second")
+    floor = statistics.median(_fork_floor_cpu() for _ in range(3))
+    lines.append(f"- of each test's sandbox share, the fork floor alone (fork, exit, wait of the zygote-sized process) is "
+                 f"{floor * 1000:.1f} ms of CPU")
+    return lines
+
+
+def _children_cpu(use) -> float:
+    """CPU of the processes a one-slot pool starts (its zygote and everything under it) while `use(pool)` runs."""
+    from autograder import pool
+
+    before = os.times()
+    with pool.Pool(1, timeout=600) as workers:
+        use(workers)
+    after = os.times()  # the pool has stopped and reaped its zygote, whose CPU includes its children's
+    return (after.children_user + after.children_system) - (before.children_user + before.children_system)
+
+
+def _graded_cpu(submission: Path, zygote, folders) -> tuple[str, bool]:
+    from autograder import grading
+
+    start = os.times()
+    report = grading.grade(str(submission), folders, zygote=zygote)
+    end = os.times()
+    return f"{len(report.tests)} {end.user + end.system - start.user - start.system}", True
+
+
+def _fork_floor_cpu(count: int = SESSIONS) -> float:
+    """CPU (both sides) of a bare fork, exit and wait, per fork."""
+    before = os.times()
+    _fork_floor(count)
+    after = os.times()
+    spent = (after.user + after.system + after.children_user + after.children_system
+             - before.user - before.system - before.children_user - before.children_system)
+    return spent / count
+
+
+def _grade_all(klass: Path, out: Path, jobs: int) -> str:
+    cmd = [sys.executable, "-m", "autograder", "grade-all", str(klass), str(out), "--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with classroom.TreeMemory(proc.pid) as memory:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if len(lines) % 100 == 0:
+                print(f"  {line.strip()}", flush=True)
+        proc.wait()
+    wall = time.perf_counter() - start
+    count = sum(1 for p in klass.iterdir() if p.is_dir())
+    summary = lines[-1].strip().split(": ", 1)[-1] if lines else ""
+    if proc.returncode != 0:
+        summary += f" (exit code {proc.returncode})"
+    return (f"{wall:.1f} s, {count / wall:.2f} submissions per second; peak memory of the process tree "
+            f"{memory.peak_pss / 2**20:.0f} MB PSS ({memory.peak_rss / 2**20:.0f} MB summed RSS, up to "
+            f"{memory.peak_processes} processes). grade-all said: \"{summary}\"")
+
+
+# --------------------------------------------------------------------------- 4, 5. a fresh clone
+
+
+def _fresh_clone(report: Report, first_run: bool, make_test: bool) -> None:
+    lines = [f"A `git clone` of commit {_commit()} into a temporary folder; pip's cache as this machine has it "
+             f"({'warm' if _pip_cache_warm() else 'empty'}).", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp, "course")
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE"))}
+        env["PYTHON3"] = os.environ.get("PYTHON3", shutil.which("python3") or "python3")
+        if first_run:
+            seconds, ok = _wall(["make", "grade"], clone, env)
+            lines.append(f"- a student's first `make grade` (builds .venv, then grades the stubs): {seconds:.1f} s"
+                         + ("" if ok else " (it failed)"))
+            seconds, ok = _wall(["make", "grade"], clone, env)
+            lines.append(f"- the second `make grade` on that clone: {seconds:.2f} s")
+        if make_test:
+            seconds, ok = _wall(["make", "test"], clone, env)
+            lines.append(f"- `make test` on that clone (builds .otter-venv too if need be): {seconds / 60:.1f} min"
+                         + ("" if ok else " (it failed)"))
+    report.section("A fresh clone", lines)
+
+
+def _wall(cmd, cwd: Path, env) -> tuple[float, bool]:
+    print(f"  running {' '.join(cmd)} in a fresh clone ...", flush=True)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    return time.perf_counter() - start, proc.returncode == 0
+
+
+# --------------------------------------------------------------------------- 6. plots
+
+
+def _plots(report: Report, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as out:
+        reference = _timed([sys.executable, "-m", "autograder", "plots", "--out", out], runs)
+        sandboxed = _timed([sys.executable, "-m", "autograder", "plots", "--submission", "solutions", "--out", out], runs)
+    report.section("Figures", [f"- `make plots` (the reference draws every figure): {_s(reference)} ({runs} runs)",
+                               f"- `make plots SUBMISSION=solutions` (every call sandboxed): {_s(sandboxed)}"])
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _timed(cmd, repeat: int) -> list[float]:
+    """Wall times of `repeat` runs of `cmd`, after one warm-up run that fills the caches (bytecode, font list)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _s(times) -> str:
+    return f"{statistics.median(times):.2f} s [{min(times):.2f}–{max(times):.2f}]"
+
+
+def _ms(times) -> str:
+    return f"{statistics.median(times) * 1000:.2f} ms [{min(times) * 1000:.2f}–{max(times) * 1000:.2f}]"
+
+
+def _commit() -> str:
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + (" with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _otter_version() -> str:
+    python = ROOT / ".otter-venv" / "bin" / "python"
+    if not python.exists():
+        return "not installed"
+    proc = subprocess.run([str(python), "-c", "from importlib.metadata import version; print(version('otter-grader'))"],
+                          capture_output=True, text=True)
+    return proc.stdout.strip() or "unknown"
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            return next(line.split(":", 1)[1].strip() for line in fh if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or "unknown CPU"
+
+
+def _memory_gb() -> float:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        return 0.0
+
+
+def _pip_cache_warm() -> bool:
+    cache = Path(os.environ.get("PIP_CACHE_DIR", Path.home() / ".cache" / "pip"))
+    return cache.is_dir() and any(cache.iterdir())

@@ -65,8 +65,14 @@ def main(argv=None) -> int:
                                                     "reference, my_figures/ beside the submission otherwise)")
     plots.add_argument("--only", action="append", metavar="FOLDER", help="draw only this assignment's (repeatable)")
 
-    bench = instructor_command("bench", "measure grading speed and isolation overhead")
+    bench = instructor_command("bench", "measure grading speed side by side and write BENCHMARKS.md")
     bench.add_argument("--repeat", type=int, default=9, help="timed runs per measurement (default: 9)")
+    bench.add_argument("--class-size", type=int, default=1000, help="students in the generated class (default: 1000)")
+    bench.add_argument("--sample", type=int, default=100,
+                       help="students graded with 1 grader and with all cores, for the scaling (default: 100)")
+    bench.add_argument("--skip", default="", metavar="S1,S2",
+                       help="sections to leave out: grade, otter, isolation, class, first-run, make-test, plots")
+    bench.add_argument("--out", default=None, help="where to write the report (default: BENCHMARKS.md)")
 
     args = parser.parse_args(argv)
     if args.command == "grade":
@@ -99,7 +105,8 @@ def main(argv=None) -> int:
         return stubs.main(check=args.check)
     from autograder import bench as bench_module
 
-    return bench_module.main(repeat=args.repeat)
+    return bench_module.main(repeat=args.repeat, class_size=args.class_size, sample=args.sample,
+                             skip=[s.strip() for s in args.skip.split(",") if s.strip()], out=args.out)
 
 
 def _grade(args) -> int:
@@ -134,7 +141,10 @@ def _grade(args) -> int:
     gc.freeze()
     gc.enable()
 
-    report = grading.grade(args.submission, folders, suites, zygote, args.hidden_visibility)
+    try:
+        report = grading.grade(args.submission, folders, suites, zygote, args.hidden_visibility)
+    finally:
+        zygote.stop()
     if args.results:
         results.write_atomic(args.results, report.to_json())
     if args.quiet:
