@@ -13,6 +13,7 @@ The child always leaves through os._exit, so it never returns into the zygote's 
 from __future__ import annotations
 
 import json
+import linecache
 import os
 import resource
 import signal
@@ -226,12 +227,12 @@ def _describe(exc: BaseException, path: str, importing: bool = False) -> dict:
     except BaseException:  # noqa: BLE001
         message = "(the exception's message could not be shown)"
     where = []
-    frames = traceback.extract_tb(exc.__traceback__)
     if isinstance(exc, SyntaxError) and exc.filename == path:
         where.append(f"line {exc.lineno}: {(exc.text or '').strip()}"[:300])
-    for frame in frames:
-        if frame.filename == path:
-            where.append(f"line {frame.lineno}, in {frame.name}: {(frame.line or '').strip()}"[:300])
+    # only the submission's own frames, and only the last three of them, have their source line looked up
+    frames = [(f.f_code.co_name, n) for f, n in traceback.walk_tb(exc.__traceback__) if f.f_code.co_filename == path]
+    for name, lineno in frames[-3:]:
+        where.append(f"line {lineno}, in {name}: {linecache.getline(path, lineno).strip()}"[:300])
     return {"kind": kind, "type": type(exc).__name__[:100], "message": message, "where": where[-3:],
             "importing": importing}
 
