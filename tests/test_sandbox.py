@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from autograder import outcomes
-from autograder.sandbox import landlock
+from autograder.sandbox import landlock, launch
 from autograder.sandbox.client import Limits, Sandbox
 from support import ROOT
 
@@ -231,3 +231,16 @@ def test_a_private_tmpdir_does_not_lock_the_sandbox_out(tmp_path):
                           capture_output=True, text=True, timeout=300)
     total = re.search(r"Total: (\d+) / (\d+)", proc.stdout)
     assert proc.returncode == 0 and total and total[1] == total[2] != "0", proc.stdout + proc.stderr
+
+
+def test_a_sandbox_that_dies_at_start_is_reported_at_once():
+    """A zygote that cannot start (here: killed before it is ready) is a grader error, not a minute's wait."""
+    zygote = launch.Zygote()
+    zygote.process.kill()
+    zygote.process.wait()
+    try:
+        # the message says the process stopped; a timeout would say "did not answer within 60 s"
+        with pytest.raises(RuntimeError, match=r"the sandbox process stopped \(exit code -9\)"):
+            Sandbox(zygote).wait_ready()
+    finally:
+        zygote.stop()

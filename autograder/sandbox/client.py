@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import select
 import signal
 import socket
 import tempfile
@@ -23,6 +24,7 @@ ENGINE_ROOT = launch.ENGINE_ROOT
 RESULT_LIMIT = 64 << 20
 MALFORMED = "the sandbox answered with malformed data (does your code write to file descriptors it did not open?)"
 START_TIMEOUT = 60.0
+POLL_SECONDS = 0.2  # how often a wait for the zygote checks that it is still alive
 
 
 class Sandbox:
@@ -80,6 +82,15 @@ class Sandbox:
 
     def _control_recv(self, op: str):
         """The next answer `op` from the zygote (the only answers on the control socket are READY and OPENED)."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while not select.select([self._ctrl], [], [], POLL_SECONDS)[0]:  # a zygote that died says nothing: look
+            code = self._zygote.process.poll()
+            if code is not None:
+                raise RuntimeError(f"the sandbox process stopped (exit code {code}) where {op!r} was due; its error "
+                                   "is above. Can this interpreter import numpy?")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the sandbox did not answer within {START_TIMEOUT:g} s; can this interpreter "
+                                   "import numpy?")
         self._ctrl.settimeout(START_TIMEOUT)
         try:
             answer, fds = protocol.recv_control(self._ctrl, max_fds=2)
