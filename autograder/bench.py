@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,7 +42,7 @@ def main(repeat: int = 9, class_size: int = 1000, sample: int = 100, skip=(), ou
         print(f"error: --skip {','.join(sorted(unknown))}: the sections are {', '.join(SECTIONS)}", file=sys.stderr)
         return 2
     report = Report(skip)
-    print(f"{report.machine()}\n")
+    print(f"{report.machine()}; commit {_commit()}\n")
     if "grade" not in skip or "otter" not in skip:
         _one_submission(report, repeat, with_otter="otter" not in skip)
     if "isolation" not in skip:
@@ -53,38 +54,70 @@ def main(repeat: int = 9, class_size: int = 1000, sample: int = 100, skip=(), ou
     if "plots" not in skip:
         _plots(report, min(repeat, PLOT_RUNS))
     path = Path(out) if out else ROOT / "BENCHMARKS.md"
-    path.write_text(report.markdown())
+    path.write_text(report.markdown(path.read_text() if path.exists() else ""))
     print(f"\nwrote {path}")
     return 0
 
 
 class Report:
-    """The lines of BENCHMARKS.md, gathered as each measurement ends (and printed then, for progress)."""
+    """The sections of BENCHMARKS.md, gathered as each measurement ends (and printed then, for progress).
+
+    Each section says when and at which commit it was measured. Sections this run skipped are kept from the file
+    as it was, so `make bench SKIP=...` refreshes some numbers without losing the others.
+    """
+
+    ORDER = ("One full submission", "Isolation per test", "A class with make grade-all", "Where the time goes",
+             "A fresh clone", "Figures")
 
     def __init__(self, skip):
-        self.skip, self.sections, self.started = tuple(skip), [], datetime.datetime.now(datetime.timezone.utc)
+        self.skip, self.sections, self.started = tuple(skip), {}, datetime.datetime.now(datetime.timezone.utc)
 
     def machine(self) -> str:
         return (f"{os.cpu_count()} cores ({_cpu_model()}), {_memory_gb():.1f} GB, Linux {platform.release()}, "
                 f"Python {platform.python_version()}, numpy {_version('numpy')}, pytest {_version('pytest')}, "
-                f"otter-grader {_otter_version()}; commit {_commit()}")
+                f"otter-grader {_otter_version()}")
 
     def section(self, title: str, lines: list[str]) -> None:
-        self.sections.append((title, lines))
+        stamp = f"_Measured {self.started:%Y-%m-%d %H:%M} UTC at commit {_commit()}._"
+        self.sections[title] = [stamp, "", *lines]
         print(f"## {title}")
         for line in lines:
             print(line)
 
-    def markdown(self) -> str:
-        head = ["# Benchmarks", "",
-                f"Written by `make bench` on {self.started:%Y-%m-%d %H:%M} UTC; rerun it to rewrite this file. "
-                "Times are medians, with the spread (fastest to slowest) in brackets.", "",
-                f"Machine: {self.machine()}.", ""]
-        if self.skip:
-            head += [f"Not measured in this run (`--skip`): {', '.join(self.skip)}.", ""]
-        for title, lines in self.sections:
-            head += [f"## {title}", "", *lines, ""]
-        return "\n".join(head)
+    def markdown(self, previous: str = "") -> str:
+        kept = {title: body for title, body in _sections(previous).items() if title not in self.sections}
+        out = ["# Benchmarks", "",
+               "Written by `make bench`; a rerun rewrites each section it measures (`SKIP=` keeps the others). "
+               "Times are medians, with the spread (fastest to slowest) in brackets.", "",
+               f"Machine: {self.machine()}.", ""]
+        for title in self.ORDER:
+            body = self.sections.get(title) or kept.get(title)
+            if body:
+                out += [f"## {title}", "", *body, ""]
+        return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    """The '## ' sections of a BENCHMARKS.md: title -> lines (the blank line after the title dropped)."""
+    sections, title = {}, None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            title = line[3:].strip()
+            sections[title] = []
+        elif title is not None:
+            sections[title].append(line)
+    old = re.search(r"Written by `make bench` on (\S+ \S+) UTC", text)  # the whole-file stamp of older reports
+    commit = re.search(r"commit ([0-9a-f]+(?: with uncommitted changes)?)", text)
+    out = {}
+    for title, lines in sections.items():
+        while lines and not lines[0].strip():
+            lines = lines[1:]
+        while lines and not lines[-1].strip():
+            lines = lines[:-1]
+        if lines and not lines[0].startswith("_Measured") and old and commit:
+            lines = [f"_Measured {old.group(1)} UTC at commit {commit.group(1)}._", "", *lines]
+        out[title] = lines
+    return out
 
 
 # --------------------------------------------------------------------------- 1. one submission
@@ -188,7 +221,8 @@ def _class(report: Report, size: int, sample: int) -> None:
             run = _grade_all(small, Path(tmp, f"out-sample-{jobs}"), jobs)
             lines.append(f"- {len(first)} students, {jobs} grader{'s' if jobs > 1 else ''}: {run}")
         run = _grade_all(klass, Path(tmp, "out-all"), cores)
-        lines.append(f"- **{size} students, {cores} graders: {run}** (target: at least 5 per second, under 200 MB)")
+        lines.append(f"- **{size} students, {cores} graders: {run}** (target: at least 5 per second; the grader "
+                     "under 200 MB)")
     report.section("A class with make grade-all", lines)
     report.section("Where the time goes", _cpu_split(cores))
 
@@ -268,9 +302,11 @@ def _grade_all(klass: Path, out: Path, jobs: int) -> str:
     summary = lines[-1].strip().split(": ", 1)[-1] if lines else ""
     if proc.returncode != 0:
         summary += f" (exit code {proc.returncode})"
-    return (f"{wall:.1f} s, {count / wall:.2f} submissions per second; peak memory of the process tree "
-            f"{memory.peak_pss / 2**20:.0f} MB PSS ({memory.peak_rss / 2**20:.0f} MB summed RSS, up to "
-            f"{memory.peak_processes} processes). grade-all said: \"{summary}\"")
+    return (f"{wall:.1f} s, {count / wall:.2f} submissions per second; peak memory (PSS) of the grader "
+            f"{memory.peak_grader_pss / 2**20:.0f} MB (the warm process, its grader processes and zygotes), of the "
+            f"whole process tree {memory.peak_pss / 2**20:.0f} MB (with the sandboxed tests, each within its own "
+            f"limit; {memory.peak_rss / 2**20:.0f} MB summed RSS; up to {memory.peak_processes} processes). "
+            f"grade-all said: \"{summary}\"")
 
 
 # --------------------------------------------------------------------------- 4, 5. a fresh clone

@@ -68,15 +68,17 @@ def _write_all(student: Path, source, keep_existing: bool = False) -> None:
 
 
 class TreeMemory:
-    """Samples, in a thread, the memory of a process and all its descendants; `peak_pss` / `peak_rss` in bytes.
+    """Samples, in a thread, the memory of a process and all its descendants, in bytes.
 
     PSS (proportional set size) counts a page shared by n processes as 1/n in each, so the sum over the tree is
-    what the tree really holds; the RSS sum counts shared pages once per process and overstates it.
+    what the tree really holds; the RSS sum counts shared pages once per process and overstates it. The grader's
+    own share (`peak_grader_pss`) is the process and its children: for grade-all, the warm process, its grader
+    processes and its zygotes. Below them are the sandboxed tests, each held to its own memory limit.
     """
 
     def __init__(self, pid: int, interval: float = 0.2):
         self.pid, self.interval = pid, interval
-        self.peak_pss = self.peak_rss = self.peak_processes = 0
+        self.peak_pss = self.peak_rss = self.peak_grader_pss = self.peak_processes = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -90,26 +92,29 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            pids = _tree(self.pid)
-            pss = rss = 0
-            for pid in pids:
+            pss = rss = grader = 0
+            tree = _tree(self.pid)
+            for pid, depth in tree:
                 fields = _rollup(pid)
                 pss += fields.get("Pss", 0)
                 rss += fields.get("Rss", 0)
+                grader += fields.get("Pss", 0) if depth <= 1 else 0
             self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
-            self.peak_processes = max(self.peak_processes, len(pids))
+            self.peak_grader_pss = max(self.peak_grader_pss, grader)
+            self.peak_processes = max(self.peak_processes, len(tree))
             time.sleep(self.interval)
 
 
-def _tree(root: int) -> list[int]:
-    out, todo = [], [root]
+def _tree(root: int) -> list[tuple[int, int]]:
+    """(pid, depth below `root`) for `root` and every descendant."""
+    out, todo = [], [(root, 0)]
     while todo:
-        pid = todo.pop()
-        out.append(pid)
+        pid, depth = todo.pop()
+        out.append((pid, depth))
         try:
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children") as fh:
-                    todo.extend(int(child) for child in fh.read().split())
+                    todo.extend((int(child), depth + 1) for child in fh.read().split())
         except OSError:
             pass
     return out
