@@ -316,6 +316,7 @@ def _fresh_clone(report: Report, first_run: bool, make_test: bool) -> None:
     lines = [f"A `git clone` of commit {_commit()} into a temporary folder; pip's cache as this machine has it "
              f"({'warm' if _pip_cache_warm() else 'empty'}).", ""]
     with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o755)  # as a clone's folder usually is: as root, the sandbox's user reads .venv through it
         clone = Path(tmp, "course")
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE"))}
