@@ -21,7 +21,9 @@ from autograder.sandbox import capabilities, launch, protection, protocol, wire
 from autograder.sandbox.protocol import ErrorKind, Limits, Op
 
 ENGINE_ROOT = launch.ENGINE_ROOT
-RESULT_LIMIT = 64 << 20
+# The largest answer any reference gives is about 2 MB (a figure's grid); a bigger one is refused before it is
+# read, so that a hostile answer cannot make the grader hold more than this.
+RESULT_LIMIT = 16 << 20
 MALFORMED = "the sandbox answered with malformed data (does your code write to file descriptors it did not open?)"
 START_TIMEOUT = 60.0
 POLL_SECONDS = 0.2  # how often a wait for the zygote checks that it is still alive

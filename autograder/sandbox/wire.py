@@ -246,7 +246,7 @@ def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytes]:
     """
     head_len, blob_len = HEAD.unpack(_read_exact(sock, HEAD.size, deadline))
     if head_len + blob_len > limit:
-        raise WireError(f"message of {head_len + blob_len} bytes exceeds the limit of {limit}")
+        raise WireError(f"a message of {_megabytes(head_len + blob_len)}, over the limit of {_megabytes(limit)}")
     data = _read_exact(sock, head_len, deadline)
     try:
         header = json.loads(data)
@@ -257,16 +257,22 @@ def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytes]:
     return header, _read_exact(sock, blob_len, deadline)
 
 
-def _read_exact(sock, n: int, deadline: float | None = None) -> bytes:
-    buf = bytearray()
-    while len(buf) < n:
+def _read_exact(sock, n: int, deadline: float | None = None) -> bytearray:
+    """Exactly `n` bytes, read into one buffer of that size: a large frame is held once, never copied."""
+    buf = bytearray(n)
+    view, got = memoryview(buf), 0
+    while got < n:
         if deadline is not None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise socket.timeout("deadline passed")
             sock.settimeout(remaining)
-        chunk = sock.recv(min(n - len(buf), 1 << 20))
-        if not chunk:
+        count = sock.recv_into(view[got:], min(n - got, 1 << 20))
+        if not count:
             raise EOFError("connection closed")
-        buf += chunk
-    return bytes(buf)
+        got += count
+    return buf
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 2**20:.1f} MB"
