@@ -62,15 +62,15 @@ def main(repeat: int = 9, class_size: int = 1000, sample: int = 100, skip=(), ou
 class Report:
     """The sections of BENCHMARKS.md, gathered as each measurement ends (and printed then, for progress).
 
-    Each section says when and at which commit it was measured. Sections this run skipped are kept from the file
-    as it was, so `make bench SKIP=...` refreshes some numbers without losing the others.
+    Each section says when its measurement ended and at which commit. Sections this run skipped are kept from the
+    file as it was, so `make bench SKIP=...` refreshes some numbers without losing the others.
     """
 
     ORDER = ("One full submission", "Isolation per test", "A class with make grade-all", "Where the time goes",
              "A fresh clone", "Figures")
 
     def __init__(self, skip):
-        self.skip, self.sections, self.started = tuple(skip), {}, datetime.datetime.now(datetime.timezone.utc)
+        self.skip, self.sections = tuple(skip), {}
 
     def machine(self) -> str:
         return (f"{os.cpu_count()} cores ({_cpu_model()}), {_memory_gb():.1f} GB, Linux {platform.release()}, "
@@ -78,7 +78,8 @@ class Report:
                 f"otter-grader {_otter_version()}")
 
     def section(self, title: str, lines: list[str]) -> None:
-        stamp = f"_Measured {self.started:%Y-%m-%d %H:%M} UTC at commit {_commit()}._"
+        ended = datetime.datetime.now(datetime.timezone.utc)
+        stamp = f"_Measured {ended:%Y-%m-%d %H:%M} UTC at commit {_commit()}._"
         self.sections[title] = [stamp, "", *lines]
         print(f"## {title}")
         for line in lines:
