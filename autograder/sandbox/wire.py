@@ -238,7 +238,7 @@ def send(sock, header: dict, blob: bytes = b"") -> None:
     sock.sendall(pack(header, blob))
 
 
-def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytes]:
+def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytearray]:
     """Read one frame; refuse frames larger than `limit` bytes.
 
     With a `deadline` (a time.monotonic() value) the whole frame must arrive by then, however it is dripped
@@ -267,7 +267,7 @@ def _read_exact(sock, n: int, deadline: float | None = None) -> bytearray:
             if remaining <= 0:
                 raise socket.timeout("deadline passed")
             sock.settimeout(remaining)
-        count = sock.recv_into(view[got:], min(n - got, 1 << 20))
+        count = sock.recv_into(view[got:])
         if not count:
             raise EOFError("connection closed")
         got += count
