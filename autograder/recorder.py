@@ -3,6 +3,7 @@ how each one ended: passed, failed check, the submission's problem, or grader fa
 
 from __future__ import annotations
 
+import reprlib
 import sys
 import traceback
 from pathlib import Path
@@ -16,6 +17,7 @@ from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
 OUTPUT = pytest.StashKey[str]()  # what a test's child printed, stashed by the `student` fixture
 IMPORT_SHOWN_ABOVE = "the module could not be imported (the error is shown under the first test of this assignment)"
+EXPLAIN_CHARS = 60  # of each side of a failed comparison, in a public test's message
 
 
 class Recorder:
@@ -62,6 +64,15 @@ class Recorder:
             printed = item.stash.get(OUTPUT, "").strip()
             if printed:
                 result.message += "\nYour code printed:\n" + _indent(printed)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_assertrepr_compare(self, op, left, right):
+        """Explain a failed comparison in one line when pytest cannot. Its own explanation asks for the terminal,
+        which grading runs without: it fails, and the assert's message would be lost with it."""
+        try:
+            return (yield)
+        except AssertionError:
+            return [[f"{_short(left)} {op} {_short(right)}"]]
 
     def _classify(self, result: TestResult, item, excinfo) -> None:
         error = None if excinfo is None else excinfo.value
@@ -121,6 +132,12 @@ def _grader_fault(error: BaseException, item) -> str:
     sys.__stderr__.write(f"grader error in {item.nodeid}:\n{detail}\n")
     message = "grader error: the test itself failed, not your code; please tell your instructor."
     return message if is_hidden(item.path) else message + "\n" + _indent(detail)
+
+
+def _short(value) -> str:
+    shorten = reprlib.Repr()
+    shorten.maxstring = shorten.maxother = EXPLAIN_CHARS
+    return shorten.repr(value)
 
 
 def _indent(text: str) -> str:

@@ -65,6 +65,25 @@ def test_hidden_failures_do_not_show_inputs_or_expected_values(tmp_path):
     assert "expected: 0.9092974268" in public[0]["output"] and "secret spy" in public[0]["output"]
 
 
+def test_a_failed_comparison_keeps_its_message(tmp_path):
+    """pytest explains a failed `==` through the terminal, which grading runs without: the message must survive it,
+    in hidden tests (its first line) and in public ones (in full, with the values compared)."""
+    (tmp_path / "a03_numerical_gradient").mkdir()
+    (tmp_path / "a03_numerical_gradient" / "numerical.py").write_text(
+        "def grad_check_sparse(f, x, analytic_grad, num_checks=10, h=1e-5, seed=0):\n"
+        "    return [((0,) * x.ndim, 0.0)] * (num_checks - 1)\n")
+    results = grade_dir(tmp_path, only=["a03_numerical_gradient"])
+    by_name = {t["name"].split(": ", 1)[1]: t for t in results["tests"]}
+    # a hidden test: `assert problem is None, problem`
+    hidden = by_name["grad_check_sparse of an exact gradient: num_checks pairs (ix, error), each error right"]
+    assert hidden["output"] == "grad_check_sparse must return num_checks pairs"
+    # a public test: `assert isinstance(...) and len(got) == num_checks, "..."`
+    public = by_name["grad_check_sparse of twice the gradient of sum(x^3) reports an error of 1/3 at each index"]
+    assert public["output"].startswith("grad_check_sparse must return a list of num_checks pairs\nassert (True and 4 == 5)")
+    # no failed test reads "passed"
+    assert not [t["name"] for t in results["tests"] if t["status"] == "failed" and t["output"] == "passed"]
+
+
 def test_missing_folder_is_not_submitted(tmp_path):
     results = grade_dir(tmp_path, only=["a01_gradients"])
     assert results["score"] == 0 and results["max_score"] > 0
