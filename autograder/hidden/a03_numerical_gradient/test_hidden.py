@@ -26,23 +26,10 @@ X_ANCHOR = np.array([[1.0, 2.0, 3.0], [-1.0, 0.5, 2.5]])
 
 def _pairs(got, x, num_checks):
     """The (ix, error) pairs of a grad_check_sparse result, after checking the form the docstring promises."""
-    # the result is a list of num_checks pairs (ix, error)
-    assert isinstance(got, (list, tuple)), "grad_check_sparse must return a list of (ix, error) pairs"
-    assert len(got) == num_checks, "grad_check_sparse must return num_checks pairs"
-    pairs = []
-    for pair in got:
-        assert isinstance(pair, (list, tuple)) and len(pair) == 2, "each check must be a pair (ix, error)"
-        ix, error = pair
-        # ix is a tuple of x.ndim ints that indexes x
-        assert isinstance(ix, (list, tuple)) and len(ix) == x.ndim, "ix must be a tuple of x.ndim ints"
-        assert all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in ix), "ix must hold ints"
-        assert all(0 <= i < n for i, n in zip(ix, x.shape)), "ix must be an index of x"
-        # error is a real number
-        assert isinstance(error, (int, float, np.integer, np.floating)) and not isinstance(error, bool), (
-            "each error must be a float"
-        )
-        pairs.append((tuple(int(i) for i in ix), float(error)))
-    return pairs
+    problem = drv.form_problem(got, x.shape, num_checks)
+    # a list of num_checks pairs (ix, error): ix a tuple of x.ndim ints that indexes x, error a real number
+    assert problem is None, problem
+    return [(tuple(int(i) for i in ix), float(error)) for ix, error in got]
 
 
 def _coords(pairs):
@@ -223,12 +210,18 @@ DISTINCT_RUNS = 540  # of 600 runs of 6 draws among 6 indices (46656 possible li
 
 
 def _draws(student):
-    """The indices each seeded call drew, as flat indices of DRAW_SHAPE, one list per seed."""
-    x = np.zeros(DRAW_SHAPE)
-    runs = student.run(drv.check_draws, DRAW_SHAPE, DRAW_CHECKS, DRAW_SEEDS)
-    # one result per seed, each a list of DRAW_CHECKS pairs (ix, error) with ix an index of x
-    assert isinstance(runs, (list, tuple)) and len(runs) == len(DRAW_SEEDS), "grad_check_sparse must return a list"
-    return [[int(np.ravel_multi_index(ix, DRAW_SHAPE)) for ix in _coords(_pairs(run, x, DRAW_CHECKS))] for run in runs]
+    """The indices each seeded call drew, as flat indices of DRAW_SHAPE: an int array of shape (seeds, checks)."""
+    answer = student.run(drv.check_draws, DRAW_SHAPE, DRAW_CHECKS, DRAW_SEEDS)
+    # the driver answers (draws, None), or (None, the first result of the wrong form)
+    assert isinstance(answer, tuple) and len(answer) == 2, "grad_check_sparse must return a list"
+    draws, bad = answer
+    if draws is None:
+        _pairs(bad, np.zeros(DRAW_SHAPE), DRAW_CHECKS)  # fails, saying what is wrong with that result's form
+    size, shape = int(np.prod(DRAW_SHAPE)), (len(DRAW_SEEDS), DRAW_CHECKS)
+    # num_checks flat indices of x per seed
+    ok = isinstance(draws, np.ndarray) and draws.dtype == np.int64 and draws.shape == shape
+    assert ok and np.all((draws >= 0) & (draws < size)), "grad_check_sparse must return num_checks pairs (ix, error)"
+    return draws
 
 
 def _within(counts, expected, p):
@@ -241,13 +234,13 @@ def _within(counts, expected, p):
 def test_check_draws_every_index_equally_likely(student):
     """grad_check_sparse draws every index equally often over many seeds, and other seeds draw other indices"""
     draws = _draws(student)
-    flat = np.concatenate(draws)
+    flat = draws.ravel()
     size = int(np.prod(DRAW_SHAPE))
     counts = np.bincount(flat, minlength=size)
     # every index is drawn, each about len(flat) / 6 times (no index left out, none favoured)
     assert _within(counts, len(flat) / size, 1 / size), "every index of x must be equally likely to be drawn"
     # the draws change with the seed: 600 seeds give (nearly) 600 different lists
-    changes_with_seed = len({tuple(d) for d in draws}) >= DISTINCT_RUNS
+    changes_with_seed = len(np.unique(draws, axis=0)) >= DISTINCT_RUNS
     assert changes_with_seed, "different seeds must draw different indices"
 
 
@@ -256,8 +249,8 @@ def test_check_draws_independent(student):
     """grad_check_sparse draws independently, in the order drawn: repeats happen, and no draw follows from the last"""
     draws = _draws(student)
     size = int(np.prod(DRAW_SHAPE))
-    pairs = np.array([(a, b) for d in draws for a, b in zip(d[:-1], d[1:])])
-    counts = np.bincount(pairs[:, 0] * size + pairs[:, 1], minlength=size * size)
+    pairs = (draws[:, :-1] * size + draws[:, 1:]).ravel()  # each consecutive pair (a, b) as one number a * size + b
+    counts = np.bincount(pairs, minlength=size * size)
     # every ordered pair of consecutive draws, the same index twice included, about len(pairs) / 36 times
     # (never a repeat: drawn without replacement; only increasing: sorted; i then i + 1: not independent)
     assert _within(counts, len(pairs) / size ** 2, 1 / size ** 2), (
