@@ -7,6 +7,8 @@ import gc
 import os
 import sys
 
+PROCESSES = 4  # most grader processes `grade` runs at once (each forks from this one and has a zygote of its own)
+
 
 def main(argv=None) -> int:
     if os.name == "nt":
@@ -134,17 +136,27 @@ def _grade(args) -> int:
         return _usage(exc.args[0])
     from autograder.sandbox import launch
 
-    zygote = launch.Zygote()  # it imports numpy on the other core while this process imports pytest
+    # one grader process and zygote per core (at most PROCESSES), each grading whole assignments; one core: this process
+    processes = max(1, min(len(folders), os.cpu_count() or 1, PROCESSES))
+    zygotes = [launch.Zygote() for _ in range(processes)]  # they import numpy on the other cores meanwhile
     gc.disable()  # importing pytest and numpy makes many long-lived objects: collecting them mid-import is waste
     from autograder import feedback, grading, results
 
     gc.freeze()
     gc.enable()
 
-    try:
-        report = grading.grade(args.submission, folders, suites, zygote, args.hidden_visibility)
-    finally:
-        zygote.stop()
+    if processes > 1:
+        try:
+            report = grading.grade_split(args.submission, folders, zygotes, suites, args.hidden_visibility)
+        except KeyboardInterrupt:
+            print("\ninterrupted: grading stopped before every assignment was graded; nothing was written",
+                  file=sys.stderr)
+            return 130
+    else:
+        try:
+            report = grading.grade(args.submission, folders, suites, zygotes[0], args.hidden_visibility)
+        finally:
+            zygotes[0].stop()
     if args.results:
         results.write_atomic(args.results, report.to_json())
     if args.quiet:

@@ -1,4 +1,5 @@
-"""Grade one submission: collect the trusted suites, run them in this process, return a Report.
+"""Grade one submission: collect the trusted suites, run them in this process (`grade`) or split among grader
+processes forked from it (`grade_split`), and return a Report.
 
 The suites always come from this checkout (public tests from `assignments/`, hidden ones from
 `autograder/hidden/`), never from the submission: only the whitelisted module file is taken from there.
@@ -7,6 +8,8 @@ pytest runs with no conftest, no plugin autoloading and no cache, so a submissio
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import tempfile
 
@@ -14,11 +17,12 @@ import pytest
 
 from autograder import plugin
 from autograder.catalogue import CATALOGUE, SUITES, lookup
-from autograder.results import HIDDEN_VISIBILITY, Report
+from autograder.results import HIDDEN_VISIBILITY, Report, TestResult
 from autograder.sandbox import launch, protection
 from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
 INI = os.path.join(ENGINE_ROOT, "autograder", "grading.ini")
+ASSIGNMENT_TIMEOUT = 1800  # seconds for one assignment's grader process (grade_split): only a grader fault gets near it
 # Built-in plugins a grading run does without: no terminal output (the grader prints its own table), no cache,
 # no forced garbage collection after the run (unraisableexception, threadexception), no per-test log or warning
 # capture, and no fixtures the suites do not use (monkeypatch, recwarn, tmp_path).
@@ -92,3 +96,58 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
     if not recorder.report.tests and not recorder.report.problems:
         recorder.report.problems.append("grader error: no tests were collected from " + ", ".join(files))
     return recorder.report
+
+
+def grade_split(submission: str, folders: list[str], zygotes: list[launch.Zygote], suites=SUITES,
+                hidden_visibility: str = HIDDEN_VISIBILITY) -> Report:
+    """`grade` in parallel: the assignments are split into one group per zygote, of about equal size, and each group
+    is graded by `grade` in a grader process of its own (see `pool`). Their reports are joined in the order of
+    `folders`: the same tests, scores and feedback as `grade` gives. The pool owns the zygotes and stops them."""
+    from autograder import pool
+
+    reports: list[Report] = []
+    with tempfile.TemporaryDirectory(prefix="ag-grade-") as tmp:
+        def work(group, zygote):  # in the grader process
+            path = os.path.join(tmp, f"{group[0]}.json")
+            with open(path, "w", encoding="utf-8") as fh:
+                json.dump(dataclasses.asdict(grade(submission, list(group), suites, zygote, hidden_visibility)), fh)
+            return path, True
+
+        def done(group, line, ok):  # here, as each grader process finishes
+            reports.append(_read_report(line) if ok else Report(problems=[f"grader error: {', '.join(group)}: {line}"]))
+
+        try:
+            with pool.Pool(len(zygotes), ASSIGNMENT_TIMEOUT, zygotes) as workers:
+                warm(folders, suites)  # the grader processes are forked with every suite loaded
+                workers.run(_balanced(folders, len(zygotes), suites), work, done)
+        except protection.Refused as refused:
+            return Report(problems=[str(refused)])
+    joined = _joined(reports)
+    order = {folder: i for i, folder in enumerate(folders)}
+    joined.tests.sort(key=lambda test: order[test.assignment])  # stable: each suite keeps its own order
+    return joined
+
+
+def _balanced(folders: list[str], parts: int, suites) -> list[tuple[str, ...]]:
+    """`folders` in at most `parts` groups of about equal size, measured by their suites' bytes: the largest
+    assignment goes first, each to the smallest group so far."""
+    size = {folder: sum(map(os.path.getsize, suite_files([folder], suites))) for folder in folders}
+    groups: list[list[str]] = [[] for _ in range(parts)]
+    for folder in sorted(folders, key=lambda folder: -size[folder]):
+        min(groups, key=lambda group: sum(size[f] for f in group)).append(folder)
+    return [tuple(group) for group in groups if group]
+
+
+def _read_report(path: str) -> Report:
+    """A report a grader process wrote (the grader's own code: it never loads submitted code)."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return Report(tests=[TestResult(**test) for test in data.pop("tests")], **data)
+
+
+def _joined(reports: list[Report]) -> Report:
+    """One report of several, each line of problems and notes once."""
+    return Report(tests=[test for report in reports for test in report.tests],
+                  problems=list(dict.fromkeys(line for report in reports for line in report.problems)),
+                  protection=next((report.protection for report in reports if report.protection), ""),
+                  notes=list(dict.fromkeys(line for report in reports for line in report.notes)))

@@ -39,17 +39,23 @@ class _Running:
 
 
 class Pool:
-    """`slots` zygotes and at most `slots` grader processes at a time. Use as a context manager."""
+    """`slots` zygotes and at most `slots` grader processes at a time. Use as a context manager.
 
-    def __init__(self, slots: int, timeout: float):
+    The zygotes are started at once (or passed in, already started, to be owned by the pool from then on) and
+    waited for only when the first job runs, so that they import numpy while the caller loads the suites.
+    """
+
+    def __init__(self, slots: int, timeout: float, zygotes: list[launch.Zygote] | None = None):
         self.timeout = timeout
-        self.zygotes = [_started() for _ in range(max(1, slots))]
+        self.zygotes = zygotes or [launch.Zygote() for _ in range(max(1, slots))]
 
     def run(self, jobs: Iterable, work: Callable, done: Callable) -> None:
         """Call `work(job, zygote) -> (line, ok)` for each job in a forked grader process, and `done(job, line, ok)`
         here as each finishes. A KeyboardInterrupt kills the grader processes still running (they have written
         nothing) and propagates."""
         todo, running, free = list(jobs)[::-1], {}, list(range(len(self.zygotes)))[::-1]
+        for zygote in self.zygotes:  # every grader process forked later knows that its zygote is ready
+            Sandbox(zygote).wait_ready()
         try:
             while todo or running:
                 while todo and free:

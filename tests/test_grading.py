@@ -117,6 +117,28 @@ def test_grade_prints_a_table_and_exits_zero_whatever_the_score():
     assert re.search(r"Total: 0 / [1-9]\d*\n", proc.stdout)
 
 
+def test_grading_in_parallel_gives_what_grading_in_one_process_gives(tmp_path):
+    """`grade` splits the assignments among grader processes, one per core: the same results, test by test."""
+    submission = tmp_path / "mixed"
+    shutil.copytree(ROOT / "solutions", submission, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.rmtree(submission / "a01_gradients")
+    shutil.copytree(ROOT / "tests" / "hostile" / "kill_parent" / "a01_gradients", submission / "a01_gradients")
+    shutil.rmtree(submission / "a05_sgd")  # not submitted
+    (submission / "a06_chain_rule" / "chain_rule.py").write_text("def add_mul(x, y, z):\n    return 1.0, (2.0,)\n")
+    results = {}
+    for processes in (1, 4):
+        out = tmp_path / f"results-{processes}.json"
+        code = (f"import sys; from autograder import cli; cli.PROCESSES = {processes}; "
+                f"sys.exit(cli.main(['grade', '--submission', {str(submission)!r}, '--results', {str(out)!r}]))")
+        proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        results[processes] = re.sub(r"ag-submission-\w+", "ag-submission-X", out.read_text())
+    # the same tests in the same order, with the same scores and messages
+    assert results[1] == results[4]
+    graded = json.loads(results[4])
+    assert 0 < graded["score"] < graded["max_score"] and len({t["name"].split(":")[0] for t in graded["tests"]}) == 8
+
+
 def test_make_without_target_prints_help():
     proc = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0 and "make <target>" in proc.stdout and "grade" in proc.stdout
