@@ -5,9 +5,10 @@ It measures; it asserts nothing. A rerun rewrites BENCHMARKS.md. Sections, in th
 2. isolation: one session (fork, confine, import, one call, close) against a bare fork, exit and wait;
 3. `make grade-all` on a generated class (see classroom.py): submissions per second, peak memory of the whole
    process tree, scaling from 1 grader to all cores on a sample, and the same at the full size on all cores;
-4. a student's first run: `make grade` on a fresh clone with no .venv, until the first score;
-5. `make test` on that clone;
-6. `make plots`.
+4. where the CPU of one submission goes: the grader process, the sandbox, the fork floor, and what that allows;
+5. a student's first run: `make grade` on a fresh clone with no .venv, until the first score;
+6. `make test` on that clone;
+7. `make plots`.
 `--skip` leaves sections out (for a quick look); BENCHMARKS.md then says which.
 """
 
@@ -29,7 +30,7 @@ from autograder import classroom
 from autograder.catalogue import CATALOGUE, ROOT
 from autograder.sandbox.client import Limits, Sandbox
 
-SECTIONS = ("grade", "otter", "isolation", "class", "first-run", "make-test", "plots")
+SECTIONS = ("grade", "otter", "isolation", "class", "cpu", "first-run", "make-test", "plots")
 SESSIONS = 200
 OTTER_RUNS = 3  # `otter run` over eight zips takes half a minute
 PLOT_RUNS = 5
@@ -49,6 +50,8 @@ def main(repeat: int = 9, class_size: int = 1000, sample: int = 100, skip=(), ou
         _isolation(report)
     if "class" not in skip:
         _class(report, class_size, sample)
+    if "cpu" not in skip:
+        report.section("Where the time goes", _cpu_split(os.cpu_count() or 1))
     if "first-run" not in skip or "make-test" not in skip:
         _fresh_clone(report, "first-run" not in skip, "make-test" not in skip)
     if "plots" not in skip:
@@ -225,7 +228,6 @@ def _class(report: Report, size: int, sample: int) -> None:
         lines.append(f"- **{size} students, {cores} graders: {run}** (target: at least 5 per second; the grader "
                      "under 200 MB)")
     report.section("A class with make grade-all", lines)
-    report.section("Where the time goes", _cpu_split(cores))
 
 
 def _cpu_split(cores: int) -> list[str]:
@@ -235,7 +237,7 @@ def _cpu_split(cores: int) -> list[str]:
 
     folders = grading.select(None)
     grading.warm(folders)
-    lines = []
+    lines, grader = [], {}
     start_up = statistics.median(_children_cpu(lambda workers: None) for _ in range(3))  # a zygote that grades nothing
     for label, submission in (("the reference solutions", ROOT / "solutions"), ("the stubs", ROOT / "assignments")):
         out = []
@@ -243,6 +245,7 @@ def _cpu_split(cores: int) -> list[str]:
             [submission], lambda job, zygote: _graded_cpu(job, zygote, folders), lambda job, line, ok: out.append(line)))
         total -= start_up  # grade-all starts a zygote once per core, not once per student
         tests, grader_cpu = (float(x) for x in out[0].split())
+        grader[label] = grader_cpu
         sandbox = total - grader_cpu
         lines.append(f"- {label}, {tests:.0f} tests: {total:.2f} s of CPU; the grader process (pytest, the checks, "
                      f"the reference) {grader_cpu:.2f} s, the sandbox (zygote and one child per test) {sandbox:.2f} s, "
@@ -253,7 +256,11 @@ def _cpu_split(cores: int) -> list[str]:
     lines += [f"- of each test's sandbox share, the fork floor alone (fork, exit, wait of a process with numpy "
               f"imported) is {floor * 1000:.1f} ms of CPU: {floor * tests:.2f} s per submission of {tests:.0f} tests",
               f"- {TARGET_PER_SECOND} submissions per second on {cores} cores leaves {budget:.2f} s of CPU per "
-              f"submission for everything: the grader process, the fork floor of every test, and the submitted code"]
+              f"submission for everything: the grader process, the fork floor of every test, and the submitted code",
+              f"- with a sandbox that cost no more than the fork floor, the reference solutions would still take "
+              f"{grader['the reference solutions'] + floor * tests:.2f} s of CPU (the grader process and the floor "
+              f"alone): {cores} cores would grade at most "
+              f"{cores / (grader['the reference solutions'] + floor * tests):.1f} such submissions per second"]
     return lines
 
 
