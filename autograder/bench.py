@@ -32,6 +32,7 @@ from autograder.sandbox.client import Limits, Sandbox
 
 SECTIONS = ("grade", "otter", "isolation", "class", "cpu", "first-run", "make-test", "plots")
 SESSIONS = 200
+CPU_RUNS = 5  # one submission's CPU split, median of this many
 OTTER_RUNS = 3  # `otter run` over eight zips takes half a minute
 PLOT_RUNS = 5
 TARGET_PER_SECOND = 5  # the target for grade-all on a 2-core machine
@@ -232,7 +233,7 @@ def _class(report: Report, size: int, sample: int) -> None:
 
 def _cpu_split(cores: int) -> list[str]:
     """CPU seconds of one correct submission graded as grade-all grades it (a forked grader process, a warm zygote),
-    split between the grader process and the sandbox (the zygote and one child per test)."""
+    split between the grader process and the sandbox (the zygote and one child per test); medians of CPU_RUNS."""
     from autograder import grading
 
     folders = grading.select(None)
@@ -240,16 +241,20 @@ def _cpu_split(cores: int) -> list[str]:
     lines, grader = [], {}
     start_up = statistics.median(_children_cpu(lambda workers: None) for _ in range(3))  # a zygote that grades nothing
     for label, submission in (("the reference solutions", ROOT / "solutions"), ("the stubs", ROOT / "assignments")):
-        out = []
-        total = _children_cpu(lambda workers: workers.run(
-            [submission], lambda job, zygote: _graded_cpu(job, zygote, folders), lambda job, line, ok: out.append(line)))
-        total -= start_up  # grade-all starts a zygote once per core, not once per student
-        tests, grader_cpu = (float(x) for x in out[0].split())
+        totals, graders = [], []
+        for _ in range(CPU_RUNS):
+            out = []
+            totals.append(_children_cpu(lambda workers: workers.run(
+                [submission], lambda job, zygote: _graded_cpu(job, zygote, folders),
+                lambda job, line, ok: out.append(line))) - start_up)  # grade-all starts a zygote once per core
+            tests, grader_cpu = (float(x) for x in out[0].split())
+            graders.append(grader_cpu)
+        total, grader_cpu = statistics.median(totals), statistics.median(graders)
         grader[label] = grader_cpu
         sandbox = total - grader_cpu
-        lines.append(f"- {label}, {tests:.0f} tests: {total:.2f} s of CPU; the grader process (pytest, the checks, "
-                     f"the reference) {grader_cpu:.2f} s, the sandbox (zygote and one child per test) {sandbox:.2f} s, "
-                     f"{sandbox / tests * 1000:.1f} ms per test; at this cost {cores} cores grade at most "
+        lines.append(f"- {label}, {tests:.0f} tests, median of {CPU_RUNS} runs: {total:.2f} s of CPU; the grader process "
+                     f"(pytest, the checks, the reference) {grader_cpu:.2f} s, the sandbox (zygote and one child per test) "
+                     f"{sandbox:.2f} s, {sandbox / tests * 1000:.1f} ms per test; at this cost {cores} cores grade at most "
                      f"{cores / total:.1f} such submissions per second")
     floor = statistics.median(_fork_floor_cpu() for _ in range(3))
     budget = cores / TARGET_PER_SECOND
