@@ -12,4 +12,7 @@ try:
 except BrokenPipeError:  # the reader went away (`make grade | head`): not an error of ours
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     code = 0
+except KeyboardInterrupt:  # Ctrl-C where a command has nothing of its own to say (grade and grade-all do)
+    print("\ninterrupted", file=sys.stderr)
+    code = 130
 raise SystemExit(code)

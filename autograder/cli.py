@@ -145,18 +145,17 @@ def _grade(args) -> int:
     gc.freeze()
     gc.enable()
 
-    if processes > 1:
-        try:
+    try:
+        if processes > 1:
             report = grading.grade_split(args.submission, folders, zygotes, suites, args.hidden_visibility)
-        except KeyboardInterrupt:
-            print("\ninterrupted: grading stopped before every assignment was graded; nothing was written",
-                  file=sys.stderr)
-            return 130
-    else:
-        try:
-            report = grading.grade(args.submission, folders, suites, zygotes[0], args.hidden_visibility)
-        finally:
-            zygotes[0].stop()
+        else:
+            try:
+                report = grading.grade(args.submission, folders, suites, zygotes[0], args.hidden_visibility)
+            finally:
+                zygotes[0].stop()
+    except KeyboardInterrupt:
+        print("\ninterrupted: grading stopped before every test had run; nothing was written", file=sys.stderr)
+        return 130
     if args.results:
         results.write_atomic(args.results, report.to_json())
     if args.quiet:

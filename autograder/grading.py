@@ -51,8 +51,25 @@ def warm(folders, suites=SUITES) -> None:
     """Import pytest and collect the suites for `folders` once, so that processes forked from this one start
     grading with every suite already imported (see `pool`). Runs no test and opens no sandbox."""
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    ctrl_c = _CtrlC()
     with tempfile.TemporaryDirectory() as empty:
-        pytest.main([*_pytest_args(suite_files(folders, suites), empty), "--collect-only"], plugins=[plugin])
+        pytest.main([*_pytest_args(suite_files(folders, suites), empty), "--collect-only"], plugins=[plugin, ctrl_c])
+    ctrl_c.reraise()
+
+
+class _CtrlC:
+    """A pytest plugin that remembers a Ctrl-C: pytest catches the KeyboardInterrupt and returns, and `reraise`
+    raises it again for the caller to stop."""
+
+    def __init__(self):
+        self.pressed = False
+
+    def pytest_keyboard_interrupt(self, excinfo):
+        self.pressed = self.pressed or excinfo.errisinstance(KeyboardInterrupt)
+
+    def reraise(self) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
 
 
 def _pytest_args(files, submission: str) -> list[str]:
@@ -87,10 +104,12 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
         recorder.report.problems.append("no test files were found for " + ", ".join(folders))
         sandbox.close()
         return recorder.report
+    ctrl_c = _CtrlC()
     try:
-        code = pytest.main(_pytest_args(files, submission), plugins=[plugin, recorder])
+        code = pytest.main(_pytest_args(files, submission), plugins=[plugin, recorder, ctrl_c])
     finally:
         sandbox.close()
+    ctrl_c.reraise()  # a half-run suite is not a grade
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not recorder.report.problems:
         recorder.report.problems.append(f"grader error: pytest stopped with {pytest.ExitCode(code).name}")
     if not recorder.report.tests and not recorder.report.problems:

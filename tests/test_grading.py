@@ -6,8 +6,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -142,6 +144,39 @@ def test_grading_in_parallel_gives_what_grading_in_one_process_gives(tmp_path):
 def test_make_without_target_prints_help():
     proc = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0 and "make <target>" in proc.stdout and "grade" in proc.stdout
+
+
+def _zygotes() -> set[int]:
+    ps = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
+    return {int(line.split()[0]) for line in ps.splitlines() if "zygote.main" in line}
+
+
+@pytest.mark.parametrize("only", [["a01_gradients"], ["a01_gradients", "a02_gradient_descent"]],
+                         ids=["one process", "a grader process per core"])
+def test_ctrl_c_stops_grading_with_one_line_and_writes_nothing(tmp_path, only):
+    """Ctrl-C (SIGINT to the terminal's process group) halfway: exit code 130, one line, no traceback, no results,
+    and no sandbox process left behind."""
+    (tmp_path / "sub" / "a01_gradients").mkdir(parents=True)
+    (tmp_path / "sub" / "a01_gradients" / "gradients.py").write_text(
+        "import time\n\ndef fun_z(x, y):\n    time.sleep(0.9)\n\ndef fun_dz(x, y):\n    time.sleep(0.9)\n")
+    results, before = tmp_path / "results.json", _zygotes()
+    proc = subprocess.Popen([sys.executable, "-m", "autograder", "grade", "--submission", str(tmp_path / "sub"),
+                             "--results", str(results), *(f"--only={name}" for name in only)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp()))
+    time.sleep(3)  # start-up takes well under a second; the 15 tests of a01 take about 14 s
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    # one line, and the exit code of a process stopped by Ctrl-C
+    assert proc.returncode == 130 and "interrupted: grading stopped" in err, out + err
+    assert "Traceback" not in out + err
+    # a half-run suite is not a grade
+    assert not results.exists()
+    # the zygotes die with the grader
+    deadline = time.monotonic() + 10
+    while _zygotes() - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _zygotes() - before
 
 
 def test_results_file_is_written_atomically(tmp_path):

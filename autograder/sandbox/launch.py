@@ -40,6 +40,7 @@ class Zygote:
             [sys.executable, "-I", "-c", BOOT, ENGINE_ROOT, str(theirs.fileno()), disabled],
             pass_fds=[theirs.fileno()], env=CLEAN_ENV, cwd=self.workdir.name,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C is the grader's to handle: it stops the zygote, which also dies with it
         )
         theirs.close()
         self.control = mine
