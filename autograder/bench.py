@@ -238,7 +238,7 @@ def _cpu_split(cores: int) -> list[str]:
 
     folders = grading.select(None)
     grading.warm(folders)
-    lines, grader = [], {}
+    lines, reference_grader = [], None
     start_up = statistics.median(_children_cpu(lambda workers: None) for _ in range(3))  # a zygote that grades nothing
     for label, submission in (("the reference solutions", ROOT / "solutions"), ("the stubs", ROOT / "assignments")):
         totals, graders = [], []
@@ -250,22 +250,21 @@ def _cpu_split(cores: int) -> list[str]:
             tests, grader_cpu = (float(x) for x in out[0].split())
             graders.append(grader_cpu)
         total, grader_cpu = statistics.median(totals), statistics.median(graders)
-        grader[label] = grader_cpu
+        reference_grader = grader_cpu if reference_grader is None else reference_grader  # the first: the solutions
         sandbox = total - grader_cpu
         lines.append(f"- {label}, {tests:.0f} tests, median of {CPU_RUNS} runs: {total:.2f} s of CPU; the grader process "
                      f"(pytest, the checks, the reference) {grader_cpu:.2f} s, the sandbox (zygote and one child per test) "
                      f"{sandbox:.2f} s, {sandbox / tests * 1000:.1f} ms per test; at this cost {cores} cores grade at most "
                      f"{cores / total:.1f} such submissions per second")
     floor = statistics.median(_fork_floor_cpu() for _ in range(3))
-    budget = cores / TARGET_PER_SECOND
+    budget, least = cores / TARGET_PER_SECOND, reference_grader + floor * tests
     lines += [f"- of each test's sandbox share, the fork floor alone (fork, exit, wait of a process with numpy "
               f"imported) is {floor * 1000:.1f} ms of CPU: {floor * tests:.2f} s per submission of {tests:.0f} tests",
               f"- {TARGET_PER_SECOND} submissions per second on {cores} cores leaves {budget:.2f} s of CPU per "
               f"submission for everything: the grader process, the fork floor of every test, and the submitted code",
               f"- with a sandbox that cost no more than the fork floor, the reference solutions would still take "
-              f"{grader['the reference solutions'] + floor * tests:.2f} s of CPU (the grader process and the floor "
-              f"alone): {cores} cores would grade at most "
-              f"{cores / (grader['the reference solutions'] + floor * tests):.1f} such submissions per second"]
+              f"{least:.2f} s of CPU (the grader process and the floor alone): {cores} cores would grade at most "
+              f"{cores / least:.1f} such submissions per second"]
     return lines
 
 

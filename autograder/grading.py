@@ -152,8 +152,11 @@ def _balanced(folders: list[str], parts: int, suites) -> list[tuple[str, ...]]:
     assignment goes first, each to the smallest group so far."""
     size = {folder: sum(map(os.path.getsize, suite_files([folder], suites))) for folder in folders}
     groups: list[list[str]] = [[] for _ in range(parts)]
+    totals = [0] * parts
     for folder in sorted(folders, key=lambda folder: -size[folder]):
-        min(groups, key=lambda group: sum(size[f] for f in group)).append(folder)
+        smallest = totals.index(min(totals))
+        groups[smallest].append(folder)
+        totals[smallest] += size[folder]
     return [tuple(group) for group in groups if group]
 
 
