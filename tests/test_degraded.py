@@ -72,7 +72,7 @@ def test_detected_capabilities_say_what_is_missing():
 
 
 PROBE = '''
-import ctypes, os, resource
+import ctypes, os, resource, socket
 
 def state(path):
     try:
@@ -82,8 +82,13 @@ def state(path):
         readable = False
     deathsig = ctypes.c_int(-1)
     ctypes.CDLL(None).prctl(2, ctypes.byref(deathsig), 0, 0, 0)  # PR_GET_PDEATHSIG
+    try:
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()
+        udp = True
+    except OSError:
+        udp = False
     return (os.getuid(), readable, deathsig.value, resource.getrlimit(resource.RLIMIT_AS)[0],
-            resource.getrlimit(resource.RLIMIT_NPROC)[0])
+            resource.getrlimit(resource.RLIMIT_NPROC)[0], udp)
 '''
 
 
@@ -109,7 +114,7 @@ def test_each_switch_removes_what_it_names(name, monkeypatch):
         with Sandbox() as sandbox:
             session = sandbox.open(str(module), "probe", Limits())
             try:
-                return dict(zip(("uid", "reads_outside", "deathsig", "as", "nproc"), session.call("state", (str(outside),), {})))
+                return dict(zip(("uid", "reads_outside", "deathsig", "as", "nproc", "udp"), session.call("state", (str(outside),), {})))
             finally:
                 session.close()
 
@@ -125,6 +130,7 @@ def test_each_switch_removes_what_it_names(name, monkeypatch):
         "proc": degraded["as"] > full["as"],  # the memory base is estimated generously without /proc
         "rlimit_as": full["as"] > 0 and degraded["as"] in (unlimited, 2**64 - 1),
         "rlimit_nproc": 0 < full["nproc"] < degraded["nproc"] or degraded["nproc"] in (unlimited, 2**64 - 1),
+        "seccomp": (full["udp"], degraded["udp"]) == (False, True),
     }
     assert changed[name], (full, degraded)
 

@@ -6,6 +6,7 @@ comes back. The last test grades as an ordinary user, the path a student's lapto
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -14,12 +15,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from autograder import outcomes
-from autograder.sandbox import landlock, launch
+from autograder.sandbox import interpreter, landlock, launch, protection, seccomp
 from autograder.sandbox.client import Limits, Sandbox
 from support import ROOT
 
@@ -84,6 +86,47 @@ def bump():
 def scale(x, factor):
     x *= factor
     return x.sum()
+
+
+def imports(names):
+    import importlib
+    failed = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except BaseException as exc:
+            failed[name] = exc.__class__.__name__
+    return failed
+
+
+def read_through_search_path(relative):
+    """Read `relative` from each folder of the import system's search path (they may be /proc/self/fd/N)."""
+    import sys
+    out = []
+    for folder in sys.path:
+        try:
+            with open(os.path.join(folder, relative), "rb") as fh:
+                out.append(len(fh.read(10)))
+        except OSError as exc:
+            out.append(exc.__class__.__name__)
+    return out
+
+
+def udp_send(port, payload):
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.sendto(payload.encode(), ("127.0.0.1", port))
+        return "sent"
+    except OSError as exc:
+        return exc.__class__.__name__
+
+
+def make_socket(family, kind):
+    try:
+        socket.socket(family, kind).close()
+        return "made"
+    except OSError as exc:
+        return exc.__class__.__name__
 '''
 
 
@@ -143,6 +186,30 @@ def test_child_has_no_tcp(sandbox, probe_path):
 
 def test_child_cannot_signal_the_grader(sandbox, probe_path):
     assert call(sandbox, probe_path, "signal_pid", os.getpid()) == "PermissionError"
+
+
+@pytest.mark.skipif(not seccomp.available(), reason="no seccomp filter on this platform")
+def test_child_has_no_udp(sandbox, probe_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.settimeout(0.3)
+        port = listener.getsockname()[1]
+        # the listener works: a datagram from here arrives
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as here:
+            here.sendto(b"control", ("127.0.0.1", port))
+        assert listener.recv(100) == b"control"
+        assert call(sandbox, probe_path, "udp_send", port, "hidden input") == "PermissionError"
+        with pytest.raises(socket.timeout):
+            listener.recv(100)
+
+
+@pytest.mark.skipif(not seccomp.available(), reason="no seccomp filter on this platform")
+@pytest.mark.parametrize("family, kind", [("AF_INET6", "SOCK_DGRAM"), ("AF_INET6", "SOCK_STREAM"),
+                                          ("AF_INET", "SOCK_RAW"), ("AF_PACKET", "SOCK_RAW"),
+                                          ("AF_NETLINK", "SOCK_RAW"), ("AF_UNIX", "SOCK_DGRAM")])
+def test_child_makes_no_socket(sandbox, probe_path, family, kind):
+    """No family at all: the child's one channel is the socket pair it was forked with."""
+    assert call(sandbox, probe_path, "make_socket", getattr(socket, family), getattr(socket, kind)) == "PermissionError"
 
 
 @pytest.mark.skipif(landlock.abi_version() == 0, reason="this kernel has no Landlock")
@@ -245,3 +312,70 @@ def test_a_sandbox_that_dies_at_start_is_reported_at_once():
             Sandbox(zygote).wait_ready()
     finally:
         zygote.stop()
+
+
+# --------------------------------------------------------------------------- the standard library, whoever runs
+
+# Modules whose import acts on the machine (opens a web browser, prints a poem): left out of the comparison.
+IMPORT_ACTS = {"antigravity", "this"}
+
+
+def test_every_standard_module_imports_in_the_sandbox_as_it_does_outside(sandbox, probe_path):
+    """A submission may import any standard module: as root (the child runs as nobody, who cannot enter the private
+    home that holds this interpreter) and as an ordinary user (Landlock must let the shared libraries of sqlite3,
+    ssl, bz2, lzma, ... be read). The same modules fail inside as outside (those of other platforms)."""
+    names = sorted(set(sys.stdlib_module_names) - IMPORT_ACTS) + ["numpy.polynomial", "numpy.ma", "numpy.testing"]
+    script = ("import importlib, json, sys\nfailed = {}\nfor name in json.loads(sys.argv[1]):\n    try:\n"
+              "        importlib.import_module(name)\n    except BaseException as exc:\n"
+              "        failed[name] = exc.__class__.__name__\nprint(json.dumps(failed))\n")
+    outside = subprocess.run([sys.executable, "-I", "-c", script, json.dumps(names)], capture_output=True, text=True,
+                             cwd=tempfile.gettempdir(), timeout=120, env=launch.CLEAN_ENV)
+    assert outside.returncode == 0, outside.stderr
+    session = sandbox.open(probe_path, "probe", Limits(seconds=60))
+    try:
+        inside = session.call("imports", (names,), {})
+    finally:
+        session.close()
+    assert len(names) > 200 and inside == json.loads(outside.stdout)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the interpreter's folders over")
+def test_the_handed_over_folders_lead_nowhere_else(monkeypatch, probe_path):
+    """The child reaches the interpreter's folders through descriptors; climbing out of them with `..` still meets
+    the permissions of the private home above. Checked without Landlock, so that only those permissions act."""
+    stdlib = os.path.dirname(os.__file__)
+    above = list(reversed(interpreter._parents(os.path.realpath(stdlib))))  # "/" first
+    private = next((p for p in above if not os.stat(p).st_mode & 0o001), None)  # the first one others cannot pass
+    if private is None:
+        pytest.skip("this interpreter lies where every user can read it: there is no private home to climb into")
+    inside = sorted(os.listdir(private))[0]
+    up = os.path.relpath(os.path.join(private, inside), stdlib)  # e.g. ../../../../.bashrc
+    monkeypatch.setattr(protection, "SECRET_FOLDERS", ())  # in-process: never lock this checkout's secret folders
+    monkeypatch.setenv("GD_SANDBOX_DISABLE", "landlock")
+    monkeypatch.setenv("GD_ALLOW_INSECURE", "1")
+    with Sandbox() as box:
+        reads = call(box, probe_path, "read_through_search_path", up)
+        assert call(box, probe_path, "imports", ["glob", "sqlite3", "statistics"]) == {}
+    assert reads and all(r in ("PermissionError", "FileNotFoundError", "IsADirectoryError") for r in reads), reads
+
+
+def test_without_proc_a_private_interpreter_is_refused_with_the_fix(monkeypatch):
+    """Where the folders cannot be handed over (no /proc) and nobody cannot read them, grading as root would fail
+    every import of a module the zygote did not load: it is refused, and the message says what to do."""
+    from autograder.sandbox.capabilities import Capabilities
+
+    base = Path(tempfile.mkdtemp(prefix="ag-home-"))
+    try:
+        base.chmod(0o755)
+        home = base / "home"
+        (home / "lib").mkdir(parents=True)
+        home.chmod(0o700)
+        monkeypatch.setattr(interpreter, "can_hand_over", lambda: False)
+        monkeypatch.setattr(sys, "path", [str(home / "lib")])
+        caps = dataclasses.replace(Capabilities.detect(), root=True)
+        with pytest.raises(protection.Refused, match=r"cannot read .*home/lib.*chmod o\+rx"):
+            protection.secure(caps, base / "engine")
+        home.chmod(0o755)
+        protection.secure(caps, base / "engine")  # readable by everyone: nothing to refuse
+    finally:
+        shutil.rmtree(base)

@@ -10,6 +10,8 @@
 | proc         | /proc: exact memory base, process count, the zygote's children   | estimates; orphans outside the group linger |
 | rlimit_as    | a memory limit on the address space                              | no memory limit                             |
 | rlimit_nproc | a limit on processes                                             | no process limit                            |
+| seccomp      | no sockets of its own (so no UDP, raw or IPv6 network), no       | Landlock's TCP rule is the only network     |
+|              | ptrace (Linux on x86-64 or arm64; see seccomp.py)                | rule                                        |
 
 `GD_SANDBOX_DISABLE=landlock,prctl,...` (or `all`) switches capabilities off, so that the degraded paths can be
 tested on a machine that has everything. Standard library only: the zygote imports this before numpy.
@@ -23,13 +25,14 @@ from dataclasses import dataclass
 
 SWITCH = "GD_SANDBOX_DISABLE"
 ALLOW_INSECURE = "GD_ALLOW_INSECURE"
-NAMES = ("landlock", "root", "prctl", "proc", "rlimit_as", "rlimit_nproc")
+NAMES = ("landlock", "root", "prctl", "proc", "rlimit_as", "rlimit_nproc", "seccomp")
 WITHOUT = {
     "landlock": "files protected by permissions only",
     "prctl": "the sandbox may outlive a killed grader",
     "proc": "processes that leave their group may outlive a test",
     "rlimit_as": "no memory limit",
     "rlimit_nproc": "no process limit",
+    "seccomp": "the network is open to UDP and other sockets",
 }
 
 
@@ -58,12 +61,13 @@ class Capabilities:
     proc: bool
     rlimit_as: bool
     rlimit_nproc: bool
+    seccomp: bool = False
     disabled: frozenset = frozenset()
     missing: frozenset = frozenset()  # not offered by this machine (as opposed to switched off)
 
     @classmethod
     def detect(cls, disabled: frozenset = frozenset()) -> "Capabilities":
-        from autograder.sandbox import landlock
+        from autograder.sandbox import landlock, seccomp
 
         offered = {
             "landlock": landlock.abi_version(),
@@ -72,6 +76,7 @@ class Capabilities:
             "proc": os.path.isdir("/proc/self/task"),
             "rlimit_as": _settable("RLIMIT_AS"),
             "rlimit_nproc": _settable("RLIMIT_NPROC"),
+            "seccomp": seccomp.available(),
         }
         values = {name: (value if name not in disabled else type(value)()) for name, value in offered.items()}
         missing = frozenset(name for name, value in offered.items() if not value and name != "root")
@@ -96,6 +101,10 @@ class Capabilities:
         """One line: what protects the grader from the submission here."""
         parts = [f"Landlock ABI {self.landlock_abi}" if self.landlock_abi else "no Landlock"]
         parts.append("child runs as nobody" if self.root else "child runs as the grading user")
+        if self.seccomp:
+            parts.append("no network")
+        else:
+            parts.append("network: TCP closed, other sockets open" if self.landlock_abi >= 4 else "network open")
         limits = ["time", "output"] + (["memory"] if self.rlimit_as else []) + (["processes"] if self.rlimit_nproc else [])
         parts.append("limits on " + ", ".join(limits))
         return "sandbox: " + "; ".join(parts)

@@ -1,11 +1,13 @@
 """One test's child: confine the process, import the submitted module, answer calls with plain data.
 
 Order matters, and every step happens before any submitted code runs:
-1. a new session and process group (so the whole tree can be killed), output to the parent's file;
+1. a new session and process group (so the whole tree can be killed), output to the parent's file, and a seccomp
+   filter: no sockets of its own (so no network at all), no ptrace (see seccomp.py);
 2. resource limits: CPU time, address space, file size (printed output), processes, no core dumps;
-3. as root, drop to an unprivileged user with no supplementary groups;
-4. Landlock: read-only access to the interpreter and the submission's private directory, no TCP, no
-   signals or abstract sockets outside the sandbox;
+3. as root, drop to an unprivileged user with no supplementary groups; the interpreter's folders stay within its
+   reach through descriptors the zygote opened (see interpreter.py);
+4. Landlock: read-only access to the interpreter, the system's shared libraries and the submission's private
+   directory, no TCP, no signals or abstract sockets outside the sandbox;
 5. import the module, then serve "call" and "run" requests until the parent hangs up.
 The child always leaves through os._exit, so it never returns into the zygote's loop.
 """
@@ -23,13 +25,16 @@ import traceback
 import types
 from dataclasses import dataclass
 
-from autograder.sandbox import landlock, protocol, wire
+from autograder.sandbox import interpreter, landlock, protocol, seccomp, wire
 from autograder.sandbox.protocol import ErrorKind, Op
 from autograder.sandbox.capabilities import Capabilities
 
 NOBODY = 65534
 NO_PROC_PROCESSES = 256  # the user's own processes, when they cannot be counted
 NO_PROC_ADDRESS_SPACE = 1 << 30  # the interpreter with numpy, when /proc cannot say (measured on Linux: about 130 MB)
+# Shared libraries that standard-library extensions load when imported (libsqlite3, libssl, libbz2, liblzma, ...),
+# and the loader's cache that finds them: system files, readable by the child so that any standard module imports.
+SYSTEM_LIBRARIES = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib", "/etc/ld.so.cache")
 REQUEST_LIMIT = 256 << 20
 
 
@@ -40,13 +45,19 @@ class Context:
     caps: Capabilities
     read_paths: tuple[str, ...]
     base_processes: int
+    keep_fds: tuple[int, ...] = ()  # the interpreter's folders, handed over to a child that drops to nobody
+    filter: bytes = b""  # the seccomp program every child installs (empty without seccomp)
 
     @classmethod
     def probe(cls, caps: Capabilities) -> "Context":
-        paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
-        paths.update(p for p in sys.path if p and os.path.isdir(p) and os.path.abspath(p) != _engine_root())
+        """What every child shares. As root, the interpreter's folders are handed over (see `interpreter`): after
+        this, the import system of this process and its children finds modules through descriptors."""
+        folders = interpreter.search_folders(exclude=_engine_root())
+        paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, *folders}
+        paths.update(p for p in SYSTEM_LIBRARIES if os.path.exists(p))
         base = 0 if caps.root else _count_processes(os.getuid()) if caps.proc else NO_PROC_PROCESSES
-        return cls(caps, tuple(sorted(paths)), base)
+        keep = interpreter.hand_over(folders) if caps.root and interpreter.can_hand_over() else ()
+        return cls(caps, tuple(sorted(paths)), base, keep, seccomp.program() if caps.seccomp else b"")
 
 
 def await_request(sock, context: Context) -> None:
@@ -87,7 +98,8 @@ def session(sock, out_fd: int, request: dict, context: Context, prepared=None) -
 
 def _prepare(context: Context):
     """The steps that do not depend on the request, taken before it arrives: a new session and process group,
-    stdin from /dev/null, default signals, and the Landlock rules every test shares. Returns that ruleset, or None."""
+    stdin from /dev/null, default signals, the seccomp filter (no sockets), and the Landlock rules every test
+    shares. Returns that ruleset, or None."""
     os.setsid()
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -95,6 +107,8 @@ def _prepare(context: Context):
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full output file fails the write, it does not kill
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
+    if context.filter:
+        seccomp.install(context.filter)
     if context.caps.landlock_abi:
         return landlock.Ruleset(context.read_paths, context.caps.landlock_abi)
     return None
@@ -105,7 +119,7 @@ def _confine_and_import(sock, out_fd, request, context, ruleset=None):
     os.dup2(out_fd, 1)
     os.dup2(out_fd, 2)
     os.close(out_fd)
-    _close_all_but(sock.fileno(), *([ruleset.fd] if ruleset else []))
+    _close_all_but(sock.fileno(), *([ruleset.fd] if ruleset else []), *context.keep_fds)
     _set_limits(limits, context)
     path = request["module"]
     caps = context.caps

@@ -5,6 +5,10 @@ to read them: Landlock confines it where the kernel offers it; otherwise, as roo
 the secret folders are made unreadable to other users (`chmod o=`, what Gradescope recommends); otherwise
 grading is refused, unless the instructor sets GD_ALLOW_INSECURE=1. A student's copy holds no secrets: it is
 graded with whatever the machine offers, and says so when that is less than everything.
+
+As root, the child must also reach the interpreter's own folders as `nobody`: on Linux the zygote hands them over
+through descriptors (interpreter.py); where that cannot be done and `nobody` cannot read them, grading is refused
+with the fix, since every correct submission that imports a standard module would otherwise fail.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.sandbox import interpreter
 from autograder.sandbox.capabilities import ALLOW_INSECURE, Capabilities
 
 SECRET_FOLDERS = ("solutions", "autograder/hidden")  # catalogue.LAYOUT's instructor-only files that grading reads
@@ -30,6 +35,14 @@ class Protection:
 
 def secure(caps: Capabilities, root: str | Path, allow_insecure: bool = False) -> Protection:
     """Decide, before any submitted code runs, whether grading may go ahead; lock the secrets when that is needed."""
+    if caps.root and not interpreter.can_hand_over():
+        private = interpreter.unreachable(interpreter.search_folders(exclude=str(Path(root).resolve())))
+        if private:
+            raise Refused(f"refusing to grade: the child runs as nobody, who cannot read {private[0]}, where this "
+                          "Python keeps its modules, and this system has no /proc to hand the folder over. Grade with "
+                          "a Python every user can read (for example a virtual environment made from /usr/bin/python3 "
+                          "in a folder outside any private home), or make that folder and the ones above it "
+                          "readable to others (chmod o+rx).")
     protection = Protection(caps.summary())
     shortfalls = caps.shortfalls()
     if shortfalls:

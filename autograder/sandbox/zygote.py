@@ -18,8 +18,8 @@ import socket
 from autograder.sandbox import protocol
 from autograder.sandbox.protocol import Op
 
-# Modules a submission (or a driver) may import. After the child drops privileges, an interpreter that lives
-# in a private home cannot read its standard library any more: whatever is not imported here is out of reach.
+# Modules that submissions and drivers commonly use, imported once here so that no child pays for them. Any other
+# module imports too, in the child (interpreter.py keeps the interpreter's folders within reach of `nobody`).
 PREIMPORT = (
     "abc", "bisect", "cmath", "collections", "collections.abc", "contextlib", "copy", "dataclasses", "decimal",
     "encodings.idna", "enum", "fractions", "functools", "heapq", "importlib.util", "itertools", "math", "numbers", "operator",
