@@ -50,6 +50,7 @@ EXPECT = {
     "read_solutions": (0, "failed", "wrong values"),
     "kill_parent": (0, "failed", "wrong values"),
     "network": (0, "failed", "wrong values"),
+    "network_udp": (0, "failed", "wrong values"),
     "recursion": (0, "error", "RecursionError"),
     "unsendable": (0, "failed", "generator"),
     "huge_result": (0, "resource limit", "a message of 45.8 MB, over the limit of 16.0 MB"),
@@ -66,7 +67,7 @@ EXPECT = {
 # which keeps this class, graded in one run, small.
 REACHES_BEYOND_ITS_TEST = {"kill_parent", "fork_bomb", "memory_hog", "fake_results", "monkeypatch_numpy",
                            "monkeypatch_pytest", "huge_output", "slow_drip", "garbage_answer", "os_exit_at_import",
-                           "neighbours", "network", "read_solutions", "long_sleep"}
+                           "neighbours", "network", "network_udp", "read_solutions", "long_sleep"}
 
 
 def _other_solutions(student: Path) -> None:
@@ -96,17 +97,37 @@ def graded_class(tmp_path_factory):
     shutil.copytree(ROOT / "assignments", klass / "stubs")
     (klass / "empty").mkdir()
     out = tmp_path_factory.mktemp("out")
-    with socket.create_server(("127.0.0.1", 0)) as listener:  # a port the network case would reach if it could
+    # ports the network cases would reach if they could: TCP, and UDP on IPv4 and IPv6
+    with socket.create_server(("127.0.0.1", 0)) as listener, _udp_listener(socket.AF_INET, "127.0.0.1") as udp, \
+            _udp_listener(socket.AF_INET6, "::1", udp.getsockname()[1]) as udp6:
         network = klass / "network" / A01 / "gradients.py"
         network.write_text(network.read_text().replace("PORTS = (22, 80, 443, 8000)",
                                                        f"PORTS = (22, 80, 443, 8000, {listener.getsockname()[1]})"))
+        udp_case = klass / "network_udp" / A01 / "gradients.py"
+        udp_case.write_text(udp_case.read_text().replace("PORT = 9", f"PORT = {udp.getsockname()[1]}"))
         proc = subprocess.run([sys.executable, "-m", "autograder", "grade-all", str(klass), str(out)],
                               cwd=ROOT, capture_output=True, text=True, timeout=1800)
         listener.setblocking(False)
         with pytest.raises(BlockingIOError):  # no connection ever arrived
             listener.accept()
+        for sock in (udp, udp6):  # no datagram either
+            with pytest.raises(BlockingIOError):
+                sock.recv(2000)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out, proc.stdout
+
+
+def _udp_listener(family, host, port=0):
+    """A UDP socket bound on loopback that never blocks (a listener on ::1 may fail where IPv6 is off: then a
+    socket that is never sent to stands in)."""
+    sock = socket.socket(family, socket.SOCK_DGRAM)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        if family == socket.AF_INET:
+            raise
+    sock.setblocking(False)
+    return sock
 
 
 def _results(out: Path, student: str) -> dict:
