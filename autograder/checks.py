@@ -4,6 +4,10 @@
 or keys, the shape, the dtype kind, that values are finite, then the values. Each failure raises
 `Mismatch(property, kind, details)`: hidden tests show the property and the kind only ("got shape (3,),
 expected (3, 1)"); public tests also show the inputs, the expected value and the returned one.
+
+An expected value that is not finite is the grader's fault, never a pass: the reference is only ever called on
+inputs no submission touched (the sandbox never writes back into the test's objects; see sandbox/client.py), and no
+test expects nan or inf.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import numbers
 
 import numpy as np
 
-from autograder.outcomes import Mismatch
+from autograder.outcomes import GraderFault, Mismatch
 from autograder.sandbox.wire import Opaque
 
 RTOL = 1e-7
@@ -29,7 +33,10 @@ def expect(got, want, *, what: str, inputs: dict | None = None, rtol: float = RT
     - what: the property being checked, with no inputs or values in it (hidden tests show it).
     - inputs: name -> value, shown with expected and returned values on public tests only.
     - rtol, atol: tolerances for np.allclose(got, want, rtol, atol).
+    Raises GraderFault when `want` holds nan or inf.
     """
+    if not _finite(want):
+        raise GraderFault(f"{what}: the expected value holds nan or inf")
     problem = _compare(got, want, "", rtol, atol)
     if problem is not None:
         kind, path = problem
@@ -45,18 +52,28 @@ def agree(submitted, reference, *args, what: str, inputs: dict | None = None, rt
 
     Inputs:
     - submitted: a function of the submission (`student.fun_z`); reference: the same function of the reference.
-    - args: the inputs, passed to both in this order (the submission first, as a test written out by hand would).
+    - args: the inputs, passed to both in this order. The submission gets them as data and cannot change them;
+      the reference gets copies of its own.
     - what, inputs, rtol, atol: as for `expect`.
     - unchanged: the docstring promises the inputs are not modified; checked after the values, so a function that
       ignores its inputs does not earn the point.
     """
-    before = copy.deepcopy(args) if unchanged else None
-    got = submitted(*args)
-    want = reference(*copy.deepcopy(before)) if unchanged else reference(*args)  # unchanged: the inputs as given
+    call = submitted.call(*args) if unchanged else None
+    got = call.value if unchanged else submitted(*args)
+    want = reference(*copy.deepcopy(args))
     expect(got, want, what=what, inputs=inputs, rtol=rtol, atol=atol)
     if unchanged:
-        expect_unchanged(args, before, what=f"{what} must not modify its inputs")
+        expect_unchanged(call.args, args, what=f"{what} must not modify its inputs")
     return got
+
+
+def expect_same(got, earlier, *, what: str, rtol: float = 0.0, atol: float = 0.0) -> None:
+    """Raise Mismatch unless `got` matches `earlier`, another answer of the submission's (a second call with the same
+    inputs, the data a node was made with). nan or inf in `earlier` is then the submission's fault, not the grader's:
+    it fails here as it would against the reference."""
+    if not _finite(earlier):
+        raise Mismatch(what, "got values that are not finite (nan or inf)")
+    expect(got, earlier, what=what, rtol=rtol, atol=atol)
 
 
 def parts(got, n: int, *, what: str) -> tuple:
@@ -69,7 +86,8 @@ def parts(got, n: int, *, what: str) -> tuple:
 
 
 def expect_unchanged(after, before, *, what: str) -> None:
-    """Raise Mismatch if an argument changed: `after` is the argument after the call, `before` a copy."""
+    """Raise Mismatch if an argument changed: `after` is the argument as the submission left it (from a `Call`),
+    `before` the test's own, which no call changes."""
     if _compare(after, before, "", 0.0, 0.0) is not None:
         raise Mismatch(what, "an input was modified")
 
@@ -124,11 +142,24 @@ def _compare(got, want, path, rtol, atol):
 
 
 def _values(got, want, path, rtol, atol):
-    if got.size and not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
+    if got.size and not np.all(np.isfinite(got)):
         return "got values that are not finite (nan or inf)", path
-    if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
+    if np.allclose(got, want, rtol=rtol, atol=atol):
         return None
     return "wrong values", path
+
+
+def _finite(want) -> bool:
+    """True when no float in `want` (a reference's answer: containers, arrays, numbers) is nan or inf."""
+    if isinstance(want, (tuple, list)):
+        return all(map(_finite, want))
+    if isinstance(want, dict):
+        return all(map(_finite, want.values()))
+    if isinstance(want, np.ndarray):
+        return want.dtype.kind not in "fc" or bool(np.all(np.isfinite(want)))
+    if isinstance(want, (float, np.floating)):
+        return bool(np.isfinite(want))
+    return True
 
 
 def _describe(value) -> str:

@@ -77,6 +77,11 @@ class Crashed(StudentProblem):
     status = CRASHED
 
 
+class GraderFault(Exception):
+    """The test cannot judge the submission (for example, the reference returned nan): a grader error, never a pass
+    or a fail."""
+
+
 class Mismatch(AssertionError):
     """A check failed. `property` and `kind` are shown on every test; `details` only on public ones."""
 

@@ -23,6 +23,7 @@ import pytest
 from autograder import outcomes
 from autograder.sandbox import interpreter, landlock, launch, protection, seccomp
 from autograder.sandbox.client import Limits, Sandbox
+from autograder.sandbox.protocol import Op
 from support import ROOT
 
 NOBODY = 65534
@@ -228,14 +229,18 @@ def test_each_session_is_a_fresh_child(sandbox, probe_path):
     assert first[1] != second[1]
 
 
-def test_in_place_changes_are_mirrored_back(sandbox, probe_path):
+def test_the_boundary_is_one_way(sandbox, probe_path):
+    """What the submission does to its arguments in place comes back as the call's own copies; the test's objects,
+    and everything else the grader holds, are never written."""
     x = np.arange(3.0)
     session = sandbox.open(probe_path, "probe", Limits())
     try:
-        assert session.call("scale", (x, 2.0), {}) == 6.0
+        call = session.request(Op.CALL, "scale", (x, 2.0), {})
     finally:
         session.close()
-    assert x.tolist() == [0.0, 2.0, 4.0]
+    assert call.value == 6.0
+    assert call.args[0].tolist() == [0.0, 2.0, 4.0] and call.args[0] is not x
+    assert x.tolist() == [0.0, 1.0, 2.0]
 
 
 def test_missing_function_is_the_students_problem(sandbox, probe_path):

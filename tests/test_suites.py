@@ -27,6 +27,9 @@ def _calls_student(fn) -> bool:
             func = node.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "student":
                 return True  # student.fun_z(...), student.run(driver, ...)
+            if (isinstance(func, ast.Attribute) and func.attr == "call" and isinstance(func.value, ast.Attribute)
+                    and isinstance(func.value.value, ast.Name) and func.value.value.id == "student"):
+                return True  # student.fun_z.call(...): the result and the arguments as the submission left them
             if any(isinstance(arg, ast.Name) and arg.id == "student" for arg in node.args):
                 return True  # a helper that calls it: check_field(student, ...)
             if any(isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and arg.value.id == "student"

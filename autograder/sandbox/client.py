@@ -2,6 +2,10 @@
 
 Nothing here imports or touches submitted code. A call sends plain data, waits at most the wall-time
 limit, and turns the answer into grader-made values or into one of the `outcomes` exceptions.
+
+The boundary is one-way: the objects a test passes are encoded and sent, never written back. What the submission
+did to its arguments in place comes back as a `Call`, the grader's own fresh copies, for a test that checks a
+"not modified" promise; the test's originals stay as they were, so the reference always sees pristine inputs.
 """
 
 from __future__ import annotations
@@ -13,8 +17,7 @@ import signal
 import socket
 import tempfile
 import time
-
-import numpy as np
+from dataclasses import dataclass, field
 
 from autograder import outcomes
 from autograder.sandbox import capabilities, launch, protection, protocol, wire
@@ -120,6 +123,19 @@ class Sandbox:
         self.close()
 
 
+@dataclass(frozen=True)
+class Call:
+    """One call of the submission: what it returned, and its arguments as it left them.
+
+    `args` and `kwargs` are decoded from the child's data after the call: fresh objects of the grader's, which show
+    any change the submission made in place. The objects the test passed are never touched.
+    """
+
+    value: object
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+
 class Session:
     """A connection to one child. Every method raises an `outcomes.StudentProblem` when the child fails."""
 
@@ -132,30 +148,34 @@ class Session:
         self._answer(self.limits.import_seconds)
 
     def call(self, name: str, args: tuple, kwargs: dict):
-        return self._request(Op.CALL, name, args, kwargs)
+        """What the submission's `name(*args, **kwargs)` returns."""
+        return self.request(Op.CALL, name, args, kwargs).value
 
     def run(self, driver, args: tuple, kwargs: dict):
-        name = getattr(driver, "__wire_name__", None)
-        if not getattr(driver, "__driver__", False):
-            raise TypeError(f"{driver!r} is not marked with @driver")
-        return self._request(Op.RUN, name, args, kwargs)
+        """What `driver(module, *args, **kwargs)` returns, run in the child."""
+        return self.request(Op.RUN, driver, args, kwargs).value
 
-    def _request(self, op, name, args, kwargs):
+    def request(self, op: Op, target, args: tuple, kwargs: dict) -> Call:
+        """Call a name of the module (Op.CALL, `target` its name) or run a driver (Op.RUN, `target` the driver)."""
+        if op == Op.RUN:
+            if not getattr(target, "__driver__", False):
+                raise TypeError(f"{target!r} is not marked with @driver")
+            target = target.__wire_name__
         node, blob = wire.encode((list(args), dict(kwargs)), refs=_to_ref)
-        header = {"op": op, "name": name, "args": node["items"][0], "kwargs": node["items"][1]}
+        header = {"op": op, "name": target, "args": node["items"][0], "kwargs": node["items"][1]}
         try:
             wire.send(self._sock, header, blob)
         except OSError:
             self._raise_for_death()
         header, blob = self._answer()
         try:
-            result, args_after, kwargs_after = wire.decode(header["value"], blob)
-            _mirror(args, args_after)
-            _mirror(kwargs, kwargs_after)
+            value, args_after, kwargs_after = wire.decode(header["value"], blob)
+            if not (isinstance(args_after, list) and isinstance(kwargs_after, dict)):
+                raise wire.WireError("malformed arguments")
         except Exception:  # noqa: BLE001 - whatever the child sent, a bad answer is the child's fault
             self.close()
             raise outcomes.StudentRaised(MALFORMED) from None
-        return result
+        return Call(value, tuple(args_after), kwargs_after)
 
     def _answer(self, seconds: float | None = None):
         seconds = self.limits.seconds if seconds is None else seconds
@@ -215,7 +235,11 @@ class ModuleProxy:
 
     def run(self, driver, *args, **kwargs):
         """Run `driver(module, *args)` inside the sandbox and return its plain-data result."""
-        return self._live().run(driver, args, kwargs)
+        return self._live().request(Op.RUN, driver, args, kwargs).value
+
+    def run_call(self, driver, *args, **kwargs) -> Call:
+        """`run`, as a `Call`: the result, and the arguments as the driver and the submission left them."""
+        return self._live().request(Op.RUN, driver, args, kwargs)
 
     def _live(self) -> Session:
         if self._session is None:
@@ -235,7 +259,11 @@ class RemoteFunction:
         self._proxy, self.name = proxy, name
 
     def __call__(self, *args, **kwargs):
-        return self._proxy._live().call(self.name, args, kwargs)
+        return self._proxy._live().request(Op.CALL, self.name, args, kwargs).value
+
+    def call(self, *args, **kwargs) -> Call:
+        """Call the function; return a `Call`: its result, and its arguments as it left them (see `Call`)."""
+        return self._proxy._live().request(Op.CALL, self.name, args, kwargs)
 
     def __repr__(self):
         return f"<submitted {self.name}>"
@@ -249,32 +277,6 @@ def _to_ref(value):
     if getattr(value, "__probe__", False):
         return wire.Ref("probe", value.__wire_name__)
     return None
-
-
-def _mirror(before, after) -> bool:
-    """Make the test's arguments show what the submission did to them in place.
-
-    Returns True when `before` now holds `after`'s state; False when they are different kinds of
-    thing, and the caller must replace `before` with `after`.
-    """
-    if isinstance(before, np.ndarray):
-        if not (isinstance(after, np.ndarray) and after.shape == before.shape and before.flags.writeable):
-            return False
-        np.copyto(before, after, casting="unsafe")
-    elif isinstance(before, list) and isinstance(after, list):
-        kept = [i < len(before) and _mirror(before[i], a) for i, a in enumerate(after)]
-        before[:] = [before[i] if keep else a for i, (keep, a) in enumerate(zip(kept, after))]
-    elif isinstance(before, dict) and isinstance(after, dict):
-        for key in set(before) - set(after):
-            del before[key]
-        for key, a in after.items():
-            if not (key in before and _mirror(before[key], a)):
-                before[key] = a
-    elif isinstance(before, tuple) and isinstance(after, (tuple, list)) and len(before) == len(after):
-        return all([_mirror(b, a) for b, a in zip(before, after)])
-    else:
-        return isinstance(before, (int, float, str, bool, type(None))) and type(before) is type(after) and before == after
-    return True
 
 
 def _problem(error: dict, limits: Limits) -> outcomes.StudentProblem:

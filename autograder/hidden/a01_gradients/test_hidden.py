@@ -82,12 +82,13 @@ def test_edge_values(student, ref):
 def test_inputs_not_modified(student, ref):
     """fun_z and fun_dz give the right values and leave their inputs unchanged"""
     x, y = grid(SEED + 2)
-    x0, y0 = x.copy(), y.copy()
+    z, dz = student.fun_z.call(x, y), student.fun_dz.call(x, y)
     # right values first: a function that ignores its inputs does not earn this point
-    expect(student.fun_z(x, y), ref.fun_z(x0, y0), what="fun_z on a 3x4 grid", rtol=RTOL, atol=ATOL)
-    expect(student.fun_dz(x, y), ref.fun_dz(x0, y0), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged((x, y), (x0, y0), what="fun_z and fun_dz must not modify x or y")
+    expect(z.value, ref.fun_z(x, y), what="fun_z on a 3x4 grid", rtol=RTOL, atol=ATOL)
+    expect(dz.value, ref.fun_dz(x, y), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
+    # each call's arguments as the submission left them: an in-place change shows here
+    expect_unchanged(z.args, (x, y), what="fun_z must not modify x or y")
+    expect_unchanged(dz.args, (x, y), what="fun_dz must not modify x or y")
 
 
 def axes(seed=SEED, m=FIELD_SHAPE[0], n=FIELD_SHAPE[1]):
@@ -128,9 +129,8 @@ def test_gradient_field_default_grid(student, ref):
 def test_gradient_field_integer_inputs_unchanged(student, ref):
     """gradient_field takes integer coordinates, returns float64 and leaves its inputs unchanged"""
     xs, ys = np.array([-2, 0, 1, 2]), np.array([1, -1])
-    xs0, ys0 = xs.copy(), ys.copy()
+    field = student.gradient_field.call(xs, ys)
     # integers in, float64 arrows out, with the right values
-    expect(student.gradient_field(xs, ys), ref.gradient_field(xs0, ys0), what="gradient_field on integer grids",
-           rtol=RTOL, atol=ATOL)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged((xs, ys), (xs0, ys0), what="gradient_field must not modify xs or ys")
+    expect(field.value, ref.gradient_field(xs, ys), what="gradient_field on integer grids", rtol=RTOL, atol=ATOL)
+    # its arguments as the submission left them: an in-place change shows here
+    expect_unchanged(field.args, (xs, ys), what="gradient_field must not modify xs or ys")

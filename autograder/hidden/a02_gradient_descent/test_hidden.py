@@ -67,13 +67,12 @@ def test_bowl_integer_input(student, ref):
 @pytest.mark.points(1)
 def test_bowl_input_not_modified(student, ref):
     """bowl gives the right value and leaves theta unchanged"""
-    thetas = points(SEED + 1, dims=(3,)) + [np.array([3, -4])]
-    before = [t.copy() for t in thetas]
-    for theta, original in zip(thetas, before):
+    for theta in points(SEED + 1, dims=(3,)) + [np.array([3, -4])]:
+        call = student.bowl.call(theta)
         # right values first: a function that ignores theta does not earn this point
-        expect(student.bowl(theta), ref.bowl(original.copy()), what="bowl on a vector", rtol=RTOL, atol=ATOL)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged(thetas, before, what="bowl must not modify theta")
+        expect(call.value, ref.bowl(theta.copy()), what="bowl on a vector", rtol=RTOL, atol=ATOL)
+        # its argument as the submission left it: an in-place change shows here
+        expect_unchanged(call.args, (theta,), what="bowl must not modify theta")
 
 
 # --------------------------------------------------------------------------- bowl_grad
@@ -107,13 +106,12 @@ def test_bowl_grad_integer_input(student, ref):
 @pytest.mark.points(1)
 def test_bowl_grad_input_not_modified(student, ref):
     """bowl_grad gives the right gradient and leaves theta unchanged"""
-    thetas = points(SEED + 3, dims=(3,)) + [np.array([3, -4])]
-    before = [t.copy() for t in thetas]
-    for theta, original in zip(thetas, before):
+    for theta in points(SEED + 3, dims=(3,)) + [np.array([3, -4])]:
+        call = student.bowl_grad.call(theta)
         # right values first: a function that ignores theta does not earn this point
-        expect(student.bowl_grad(theta), ref.bowl_grad(original.copy()), what="bowl_grad on a vector", rtol=RTOL, atol=ATOL)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged(thetas, before, what="bowl_grad must not modify theta")
+        expect(call.value, ref.bowl_grad(theta.copy()), what="bowl_grad on a vector", rtol=RTOL, atol=ATOL)
+        # its argument as the submission left it: an in-place change shows here
+        expect_unchanged(call.args, (theta,), what="bowl_grad must not modify theta")
 
 
 # --------------------------------------------------------------------------- gradient_descent
@@ -180,10 +178,9 @@ def test_descent_integer_start(student, ref):
 def test_descent_theta0_not_modified(student, ref):
     """gradient_descent gives the right trajectory and leaves theta0 unchanged"""
     theta0 = np.random.default_rng(SEED + 5).uniform(-3.0, 3.0, 4)
-    before = theta0.copy()
+    call = student.gradient_descent.call(drv.bowl_gradient, theta0, 0.1, 5)
     # right values first: a function that ignores theta0 does not earn this point
-    expect(student.gradient_descent(drv.bowl_gradient, theta0, 0.1, 5),
-           ref.gradient_descent(drv.bowl_gradient, before.copy(), 0.1, 5), what="gradient_descent trajectory",
+    expect(call.value, ref.gradient_descent(drv.bowl_gradient, theta0.copy(), 0.1, 5), what="gradient_descent trajectory",
            rtol=RTOL, atol=ATOL)
-    # arguments are mirrored back from the sandbox: in-place updates of theta0 would show here
-    expect_unchanged(theta0, before, what="gradient_descent must not modify theta0")
+    # its arguments as the submission left them: in-place updates of theta0 show here
+    expect_unchanged(call.args[1], theta0, what="gradient_descent must not modify theta0")

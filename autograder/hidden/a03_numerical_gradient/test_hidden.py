@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import agree, expect, expect_unchanged
+from autograder.checks import agree, expect, expect_same, expect_unchanged
 from autograder.drivers import a03_numerical_gradient as drv
 
 SEED = 303
@@ -90,31 +90,29 @@ def test_eval_step(student, ref):
 def test_eval_x_restored(student, ref):
     """eval_numerical_gradient gives the right gradient and leaves x unchanged"""
     x = np.random.default_rng(SEED + 1).normal(size=(3, 4))
-    before = x.copy()
+    call = student.eval_numerical_gradient.call(drv.sum_cubes, x)
     # right values first: a function that ignores x does not earn these points
-    expect(student.eval_numerical_gradient(drv.sum_cubes, x), ref.eval_numerical_gradient(drv.sum_cubes, before.copy()),
+    expect(call.value, ref.eval_numerical_gradient(drv.sum_cubes, x.copy()),
            what="eval_numerical_gradient of sum(x^3)", rtol=GRAD_RTOL, atol=GRAD_ATOL)
     # every entry is restored exactly to its original value
-    expect_unchanged(x, before, what="eval_numerical_gradient(f, x) must not modify x")
+    expect_unchanged(call.args[1], x, what="eval_numerical_gradient(f, x) must not modify x")
 
 
 @pytest.mark.points(2)
 def test_eval_integer_and_float32(student, ref):
     """eval_numerical_gradient on integer and float32 arrays works in float64"""
     x = np.array([[1, 2, 3], [-2, 0, 4]])
-    before = x.copy()
-    got = student.eval_numerical_gradient(drv.sum_squares, x)
+    call = student.eval_numerical_gradient.call(drv.sum_squares, x)
     # an integer x: the gradient of sum(x^2) is 2 x, in float64 (not a truncated step, not an integer array)
-    expect(got, ref.eval_numerical_gradient(drv.sum_squares, before.copy()),
+    expect(call.value, ref.eval_numerical_gradient(drv.sum_squares, x.copy()),
            what="eval_numerical_gradient of sum(x^2) on an integer array", rtol=GRAD_RTOL, atol=GRAD_ATOL)
-    expect_unchanged(x, before, what="eval_numerical_gradient(f, x) must not modify an integer x")
+    expect_unchanged(call.args[1], x, what="eval_numerical_gradient(f, x) must not modify an integer x")
     x = X_ANCHOR.astype(np.float32)
-    before = x.copy()
-    got = student.eval_numerical_gradient(drv.sum_cubes, x)
+    call = student.eval_numerical_gradient.call(drv.sum_cubes, x)
     # a float32 x: as accurate as for float64 (in float32 the error grows to about 1e-2)
-    expect(got, ref.eval_numerical_gradient(drv.sum_cubes, before.copy()),
+    expect(call.value, ref.eval_numerical_gradient(drv.sum_cubes, x.copy()),
            what="eval_numerical_gradient of sum(x^3) on a float32 array", rtol=GRAD_RTOL, atol=GRAD_ATOL)
-    expect_unchanged(x, before, what="eval_numerical_gradient(f, x) must not modify a float32 x")
+    expect_unchanged(call.args[1], x, what="eval_numerical_gradient(f, x) must not modify a float32 x")
 
 
 # --------------------------------------------------------------------------- rel_error
@@ -147,9 +145,9 @@ def test_rel_error_arrays(student, ref):
            rtol=RTOL, atol=0.0)
     # integer arrays give a float (here |-2 - 2| / (|-2| + |2|) = 1: |x| + |y|, not |x + y|) and are not modified
     a, b = np.array([1, -2, 3, 0]), np.array([1, 2, 4, 0])
-    ba, bb = a.copy(), b.copy()
-    expect(student.rel_error(a, b), ref.rel_error(ba, bb), what="rel_error of integer arrays", rtol=RTOL, atol=0.0)
-    expect_unchanged((a, b), (ba, bb), what="rel_error(x, y) must not modify x or y")
+    call = student.rel_error.call(a, b)
+    expect(call.value, ref.rel_error(a.copy(), b.copy()), what="rel_error of integer arrays", rtol=RTOL, atol=0.0)
+    expect_unchanged(call.args, (a, b), what="rel_error(x, y) must not modify x or y")
 
 
 # --------------------------------------------------------------------------- grad_check_sparse
@@ -194,8 +192,7 @@ def test_check_seed(student):
     runs = [_pairs(student.grad_check_sparse(drv.sum_squares, x, 2 * x, 10, H, seed), x, 10) for seed in (7, 7, 8)]
     # the same seed twice: the same indices in the same order, the same errors
     assert _coords(runs[0]) == _coords(runs[1]), "two calls with the same seed must check the same indices"
-    expect(_errors(runs[1]), _errors(runs[0]),
-           what="errors of two calls with the same seed", rtol=0.0, atol=0.0)
+    expect_same(_errors(runs[1]), _errors(runs[0]), what="errors of two calls with the same seed")
     # 10 draws among 1000 indices: two seeds drawing the same list is practically impossible
     assert _coords(runs[0]) != _coords(runs[2]), "different seeds must draw different indices"
 
@@ -262,14 +259,14 @@ def test_check_inputs_unchanged(student, ref):
     """grad_check_sparse gives right errors and leaves x and analytic_grad unchanged"""
     x = np.random.default_rng(SEED + 6).normal(size=(4, 3))
     analytic = 3 * x ** 2
-    bx, ba = x.copy(), analytic.copy()
-    pairs = _pairs(student.grad_check_sparse(drv.sum_cubes, x, analytic, 10), bx, 10)
+    call = student.grad_check_sparse.call(drv.sum_cubes, x, analytic, 10)
+    pairs = _pairs(call.value, x, 10)
     # right errors first: a function that ignores its inputs does not earn this point
-    expect(_errors(pairs), _errors_at(ref, drv.sum_cubes, bx, ba, _coords(pairs)),
+    expect(_errors(pairs), _errors_at(ref, drv.sum_cubes, x, analytic, _coords(pairs)),
            what="grad_check_sparse errors", rtol=ERR_RTOL, atol=ERR_ATOL)
     # every checked entry of x is restored exactly
-    expect_unchanged(x, bx, what="grad_check_sparse must not modify x")
-    expect_unchanged(analytic, ba, what="grad_check_sparse must not modify analytic_grad")
+    expect_unchanged(call.args[1], x, what="grad_check_sparse must not modify x")
+    expect_unchanged(call.args[2], analytic, what="grad_check_sparse must not modify analytic_grad")
 
 
 @pytest.mark.points(1)
@@ -318,11 +315,11 @@ def test_loss_random_and_integers(student, ref):
         # some margins positive, some negative
         agree(student.svm_loss_single, ref.svm_loss_single, W, x, y, delta,
                what=f"svm_loss_single with C = {C}, D = {D}", rtol=RTOL, atol=ATOL)
-    W, x = W_INT.copy(), X_INT.copy()
+    call = student.svm_loss_single.call(W_INT, X_INT, 1, 1)
     # integer scores, a float loss; the inputs are not modified
-    expect(student.svm_loss_single(W, x, 1, 1), ref.svm_loss_single(W_INT, X_INT, 1, 1),
+    expect(call.value, ref.svm_loss_single(W_INT.copy(), X_INT.copy(), 1, 1),
            what="svm_loss_single on integer W and x", rtol=RTOL, atol=ATOL)
-    expect_unchanged((W, x), (W_INT, X_INT), what="svm_loss_single must not modify W or x")
+    expect_unchanged(call.args[:2], (W_INT, X_INT), what="svm_loss_single must not modify W or x")
 
 
 # --------------------------------------------------------------------------- svm_grad_single
@@ -361,8 +358,8 @@ def test_grad_random(student, ref):
 @pytest.mark.points(1)
 def test_grad_integers(student, ref):
     """svm_grad_single on integer inputs: a float64 gradient, inputs not modified"""
-    W, x = W_INT.copy(), X_INT.copy()
+    call = student.svm_grad_single.call(W_INT, X_INT, 1, 1)
     # a float64 array of shape (C, D)
-    expect(student.svm_grad_single(W, x, 1, 1), ref.svm_grad_single(W_INT, X_INT, 1, 1),
+    expect(call.value, ref.svm_grad_single(W_INT.copy(), X_INT.copy(), 1, 1),
            what="svm_grad_single on integer W and x", rtol=RTOL, atol=ATOL)
-    expect_unchanged((W, x), (W_INT, X_INT), what="svm_grad_single must not modify W or x")
+    expect_unchanged(call.args[:2], (W_INT, X_INT), what="svm_grad_single must not modify W or x")

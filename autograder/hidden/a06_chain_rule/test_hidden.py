@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import agree, expect, expect_unchanged
+from autograder.checks import agree, expect, expect_same, expect_unchanged
 from autograder.drivers import a06_chain_rule as drv
 
 SEED = 606
@@ -83,12 +83,12 @@ def test_add_mul_arrays(student, ref):
     """add_mul works elementwise on arrays and leaves them unchanged"""
     rng = np.random.default_rng(SEED + 1)
     x, y, z = (a.copy() for a in rng.uniform(-3, 3, (3, 2, 4)))
-    before = (x.copy(), y.copy(), z.copy())
-    got = student.add_mul(x, y, z)
+    call = student.add_mul.call(x, y, z)
     # f and each gradient have the inputs' shape
-    expect(got, ref.add_mul(*before), what="add_mul on arrays of shape (2, 4)", rtol=RTOL, atol=ATOL)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged((x, y, z), before, what="add_mul must not modify x, y or z")
+    expect(call.value, ref.add_mul(x.copy(), y.copy(), z.copy()), what="add_mul on arrays of shape (2, 4)",
+           rtol=RTOL, atol=ATOL)
+    # its arguments as the submission left them: an in-place change shows here
+    expect_unchanged(call.args, (x, y, z), what="add_mul must not modify x, y or z")
 
 
 # --------------------------------------------------------------------------- sigmoid
@@ -108,10 +108,10 @@ def test_sigmoid_arrays(student, ref):
     rng = np.random.default_rng(SEED + 2)
     for shape in [(3, 4), (2, 1, 3)]:
         z = rng.uniform(-8, 8, shape)
-        before = z.copy()
+        call = student.sigmoid.call(z)
         # a float array of the same shape
-        expect(student.sigmoid(z), ref.sigmoid(before), what="sigmoid on a float array", rtol=RTOL, atol=ATOL)
-        expect_unchanged(z, before, what="sigmoid must not modify z")
+        expect(call.value, ref.sigmoid(z.copy()), what="sigmoid on a float array", rtol=RTOL, atol=ATOL)
+        expect_unchanged(call.args[0], z, what="sigmoid must not modify z")
     z = np.array([-3, 0, 2, 7])
     want = ref.sigmoid(z.copy())
     # integers in, floats out
@@ -130,9 +130,12 @@ def test_sigmoid_extremes(student, ref):
 
 
 @pytest.mark.points(2)
-def test_sigmoid_no_warning(student):
-    """sigmoid raises no warning (overflow or other) at |z| up to 1000"""
+def test_sigmoid_no_warning(student, ref):
+    """sigmoid gives the right values and raises no warning (overflow or other) at |z| up to 1000"""
     got = student.run(drv.sigmoid_warnings, EXTREMES.copy())
+    # right values first: a function that computes nothing raises no warning either
+    expect(got["array"], drv.sigmoid_warnings(ref, EXTREMES.copy())["array"], what="sigmoid on an array with |z| up to 1000",
+           rtol=RTOL, atol=ATOL)
     # the docstring promises no warning at all for any finite z (underflow is not watched)
     assert not got["warnings"], f"sigmoid raised a warning for large |z|: {got['warnings'][0]}"
 
@@ -153,11 +156,10 @@ def test_sigmoid_grad_arrays(student, ref):
     """sigmoid_grad works elementwise on arrays and leaves them unchanged"""
     rng = np.random.default_rng(SEED + 3)
     z = rng.uniform(-8, 8, (3, 4))
-    before = z.copy()
+    call = student.sigmoid_grad.call(z)
     # a float array of the same shape
-    expect(student.sigmoid_grad(z), ref.sigmoid_grad(before), what="sigmoid_grad on a float array",
-           rtol=RTOL, atol=ATOL)
-    expect_unchanged(z, before, what="sigmoid_grad must not modify z")
+    expect(call.value, ref.sigmoid_grad(z.copy()), what="sigmoid_grad on a float array", rtol=RTOL, atol=ATOL)
+    expect_unchanged(call.args[0], z, what="sigmoid_grad must not modify z")
     # integers in, floats out
     zi = np.array([-4, -1, 0, 3])
     want = ref.sigmoid_grad(zi.copy())
@@ -196,12 +198,12 @@ def neuron_cases():
 def test_sigmoid_neuron_output(student, ref):
     """sigmoid_neuron returns f = sigma(w . [x, 1]) and leaves w and x unchanged"""
     for w, x in neuron_cases():
-        before = (w.copy(), x.copy())
-        f, _, _ = neuron_parts(student.sigmoid_neuron(w, x))
+        call = student.sigmoid_neuron.call(w, x)
+        f, _, _ = neuron_parts(call.value)
         # the forward pass, with the bias last in w
-        expect(f, ref.sigmoid_neuron(*before)[0], what="the output f of sigmoid_neuron", rtol=RTOL)
-        # arguments are mirrored back from the sandbox: in-place changes would show here
-        expect_unchanged((w, x), before, what="sigmoid_neuron must not modify w or x")
+        expect(f, ref.sigmoid_neuron(w.copy(), x.copy())[0], what="the output f of sigmoid_neuron", rtol=RTOL)
+        # its arguments as the submission left them: an in-place change shows here
+        expect_unchanged(call.args, (w, x), what="sigmoid_neuron must not modify w or x")
 
 
 @pytest.mark.points(2)
@@ -242,14 +244,14 @@ def test_delta_rule_random(student, ref):
 def test_delta_rule_integers_unchanged(student, ref):
     """delta_rule_step accepts integers, leaves w and x unchanged and gives the same result twice"""
     w, x = np.array([1, -2, 0]), np.array([2, 1, 3])
-    before = (w.copy(), x.copy())
-    first = student.delta_rule_step(w, x, 1, 2)
+    first = student.delta_rule_step.call(w, x, 1, 2)
     # integers in, floats out
-    expect(first, ref.delta_rule_step(*before, 1, 2), what="delta_rule_step on integers", rtol=RTOL, atol=ATOL)
+    expect(first.value, ref.delta_rule_step(w.copy(), x.copy(), 1, 2), what="delta_rule_step on integers",
+           rtol=RTOL, atol=ATOL)
     wf, xf = DELTA_W.copy(), DELTA_X.astype(float)
-    second = [student.delta_rule_step(wf, xf, DELTA_Y, DELTA_LR) for _ in range(2)]
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged((w, x, wf, xf), before + (DELTA_W.copy(), DELTA_X.astype(float)),
-                     what="delta_rule_step must not modify w or x")
+    second = [student.delta_rule_step.call(wf, xf, DELTA_Y, DELTA_LR) for _ in range(2)]
+    # each call's arguments as the submission left them: an in-place change shows here
+    for call, args in ((first, (w, x)), (second[0], (wf, xf))):
+        expect_unchanged(call.args[:2], args, what="delta_rule_step must not modify w or x")
     # no state kept between calls
-    expect(second[1], second[0], what="delta_rule_step twice on the same inputs", rtol=0, atol=0)
+    expect_same(second[1].value, second[0].value, what="delta_rule_step twice on the same inputs")

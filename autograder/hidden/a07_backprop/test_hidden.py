@@ -8,7 +8,7 @@ the output-layer points.
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_unchanged
+from autograder.checks import expect, expect_same, expect_unchanged
 from autograder.drivers import a07_backprop as drv
 
 SEED = 707
@@ -159,15 +159,17 @@ def test_backward_shapes_dtypes_integers(student, ref):
 
 
 @pytest.mark.points(2)
-def test_inputs_unchanged(student):
-    """forward and backward leave params, X, Y and the cache unchanged"""
+def test_inputs_unchanged(student, ref):
+    """forward and backward give the right gradients and leave params, X, Y and the cache unchanged"""
     params, X, Y = network(SEED + 8)
-    before = copies(params, X, Y)
-    first, second = student.run(drv.gradients_twice, params, X, Y)
-    # arguments are mirrored back from the sandbox: in-place changes would show here
-    expect_unchanged((params, X, Y), before, what="forward and backward must not modify params, X or Y")
+    call = student.run_call(drv.gradients_twice, params, X, Y)
+    first, second = call.value
+    # right values first: code that ignores its inputs does not earn these points
+    expect(first, drv.gradients(ref, *copies(params, X, Y)), what="gradients on a random network", rtol=RTOL, atol=ATOL)
+    # the arguments as forward and backward left them: an in-place change shows here
+    expect_unchanged(call.args, (params, X, Y), what="forward and backward must not modify params, X or Y")
     # a second backward on the same cache gives the same gradients
-    expect(second, first, what="backward called twice on the same cache", rtol=RTOL, atol=ATOL)
+    expect_same(second, first, what="backward called twice on the same cache", rtol=RTOL, atol=ATOL)
 
 
 # ---------------------------------------------------------------- sgd_step
@@ -194,12 +196,12 @@ def test_sgd_step_inputs_unchanged(student, ref):
     """sgd_step returns the right new params and leaves params and grads unchanged"""
     params, _, _ = network(SEED + 11)
     grads, _, _ = network(SEED + 12)
-    before = copies(params, grads)
+    call = student.sgd_step.call(params, grads, 0.1)
     # right values first: a function that ignores its inputs does not earn these points
-    expect(student.sgd_step(params, grads, 0.1), ref.sgd_step(*copies(*before), 0.1), what="sgd_step on a random network",
+    expect(call.value, ref.sgd_step(*copies(params, grads), 0.1), what="sgd_step on a random network",
            rtol=RTOL, atol=ATOL)
     # no -= or *= on the arrays of params or grads
-    expect_unchanged((params, grads), before, what="sgd_step must not modify params or grads")
+    expect_unchanged(call.args[:2], (params, grads), what="sgd_step must not modify params or grads")
 
 
 # ---------------------------------------------------------------- all together

@@ -8,7 +8,7 @@ programs (see the drivers' docstring): leaves first, then one node per step.
 import numpy as np
 import pytest
 
-from autograder.checks import expect, parts
+from autograder.checks import expect, expect_same, parts
 from autograder.drivers import a08_autograd as drv
 
 SEED = 808
@@ -110,7 +110,7 @@ def test_forward_leaves_operands_alone(student):
                ("sigmoid", 8), ("exp", 2), ("neg", 10), ("c_div", 2, 1), ("add", 0, 0)]
     data, grad, made = student.run(drv.forward, inputs, program)
     # every node, operands included, still holds the .data it was made with, right or wrong
-    expect(data, made, what="operands' .data after building a graph on them", rtol=0.0, atol=0.0)
+    expect_same(data, made, what="operands' .data after building a graph on them")
     # the leaves hold their inputs
     expect(data[:3], np.array(inputs), what="the leaves' .data", rtol=0.0, atol=0.0)
     # no backward yet: every .grad is 0
