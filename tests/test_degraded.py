@@ -26,7 +26,7 @@ from test_hostile import A01, EXPECT, HOSTILE
 
 # Hostile cases that need a protection this mode switches off (memory and process limits, another user, Landlock):
 # without them they would hog this machine, kill its processes or read the solution, which is what the mode allows.
-NEEDS_PROTECTION = {"memory_hog", "fork_bomb", "kill_parent", "network", "read_solutions", "fake_results"}
+NEEDS_PROTECTION = {"memory_hog", "fork_bomb", "kill_parent", "network", "network_udp", "read_solutions", "fake_results"}
 ALL_OFF = {"GD_SANDBOX_DISABLE": "all", "GD_ALLOW_INSECURE": "1"}
 
 

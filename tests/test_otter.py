@@ -20,6 +20,7 @@ from autograder.catalogue import BY_FOLDER, CATALOGUE
 from autograder.packaging import otter, otter_plugin
 from support import ROOT, bank_source, grade_dir, grade_many
 from test_hostile import A01, EXPECT, HOSTILE
+from test_poison import poisoner
 
 pytestmark = pytest.mark.skipif(not (otter.OTTER_VENV / "bin" / "otter").exists(),
                                 reason="no .otter-venv: run the tests with `make test`, which builds it")
@@ -106,6 +107,28 @@ def test_a_sample_of_the_banks_scores_alike_under_otter_grade_and_grade_all(zips
         assert rows(graded[student], a.folder) == rows(batch, a.folder), student
         full = graded[student]["score"] == graded[student]["max_score"]
         assert full == ("right_" in student), f"{student} scored {graded[student]['score']}"
+
+
+# --------------------------------------------------------------------------- the sandbox's guarantees through a zip
+
+
+def test_standard_modules_and_poisoned_inputs_grade_under_otter_run_as_under_make_grade(zips, tmp_path):
+    """The zips run the same engine: a correct submission importing standard modules the zygote does not load keeps
+    full marks (as root, the child runs as nobody); poisoning the inputs earns nothing and costs a correct answer only
+    its "not modified" promises. (The hostile corpus below includes the UDP, IPv6 and raw-socket sender.)"""
+    a01 = BY_FOLDER[A01]
+    sources = {"stdlib": bank_source(ROOT / "tests" / "banks" / A01 / "right_stdlib_imports.py", a01.solution()),
+               "poison": poisoner(A01, answer_first=False), "poison_after": poisoner(A01, answer_first=True)}
+    files = {}
+    for name, source in sources.items():
+        files[name] = tmp_path / name / a01.filename
+        files[name].parent.mkdir()
+        files[name].write_text(source)
+    graded = grade_many({name: (lambda f=f: otter.grade(zips[A01], f)) for name, f in files.items()}, workers=2)
+    assert graded["stdlib"]["score"] == graded["stdlib"]["max_score"] > 0, graded["stdlib"]["tests"][:3]
+    assert graded["poison"]["score"] == 0
+    lost = [t for t in graded["poison_after"]["tests"] if t["score"] < t["max_score"]]
+    assert lost and all("must not modify" in t["output"] for t in lost), lost
 
 
 # --------------------------------------------------------------------------- hostile submissions through a zip
