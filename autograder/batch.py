@@ -4,7 +4,9 @@ warm process that has loaded the suites once (see pool.py), on all cores.
 Each student's results.json is written atomically as soon as that student is done, so an interrupted run
 loses nothing already written, and a rerun skips students that have results (unless forced).
 grades.csv (one row per student: one column per assignment, the total, the maximum, problems a TA can filter
-on) is rebuilt at the end; entries that are not students are named in the summary with the reason.
+on, the entry of SUBMISSIONS) is rebuilt at the end; entries that are not graded have a row with the reason too,
+and a line in the summary. One student costs the class nothing: whatever fails while grading or writing them
+(their text, their files, their grader process) leaves them a row that says so, and the class goes on.
 `--shard i/n` grades a deterministic 1/n of the class; `merge` joins the shards' outputs into one grades.csv.
 """
 
@@ -17,11 +19,13 @@ import json
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from autograder import grading, pool, roster
 from autograder.results import grades_csv, write_atomic
 from autograder.sandbox import protection
+from autograder.text import inert
 
 STUDENT_TIMEOUT = 1800  # seconds for one student's whole run: only a grader fault gets near it
 CLASS_FILE = "class.json"  # in OUT: the whole class and this run's shard, for `merge`
@@ -43,26 +47,35 @@ def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=
     try:
         students, skipped = roster.scan(source, out_dir / ".intake")
     except (OSError, ValueError) as exc:
-        return _error(f"cannot read {submissions}: {exc}")
+        return _error(f"cannot read {submissions}: {inert(exc)}")
+    skipped += [roster.Skipped(s.entry, "the OUT folder of this run, not a student", s.name)
+                for s in students if s.source.resolve() == out_dir.resolve()]
     students = [s for s in students if s.source.resolve() != out_dir.resolve()]
-    skipped = [k for k in skipped if (source / k.entry).resolve() != out_dir.resolve()]
     if not students:
         return _error(f"{submissions} has no student subfolders or zips" + _skipped_text(skipped))
     everyone = sorted(s.name for s in students)
     mine = [s for s in students if in_shard(s.name, index, count)]
-    write_atomic(str(out_dir / CLASS_FILE), json.dumps({"students": everyone, "shard": [index, count],
-                                                        "mine": sorted(s.name for s in mine)}, indent=1) + "\n")
-    todo = [s for s in mine if force or not _results_path(out_dir, s.name).exists()]
+    write_atomic(str(out_dir / CLASS_FILE), json.dumps({
+        "students": everyone, "shard": [index, count], "mine": sorted(s.name for s in mine),
+        "not_graded": [{"student": k.name, "entry": k.entry, "reason": k.reason} for k in skipped]}, indent=1) + "\n")
+    todo = [s for s in mine if force or not _graded(out_dir, s.name)]
     done_before = len(mine) - len(todo)
-    print(f"{len(mine)} student{'s' if len(mine) != 1 else ''} in {submissions}"
+    print(f"{len(mine)} student{'s' if len(mine) != 1 else ''} in {inert(submissions)}"
           + (f" (shard {index}/{count} of {len(everyone)})" if count > 1 else "")
           + f"; {done_before} already graded{' (FORCE=1 regrades them)' if done_before else ''}; "
           f"grading {len(todo)} with {jobs} parallel jobs", flush=True)
-    failures = []
+    failures: list[str] = []
+    reasons: dict[str, str] = {}  # students this run could not even record a failure for: why, for their row
+    before = {s.name: _stamp(out_dir, s.name) for s in todo}
     start = time.monotonic()
     progress = Progress(len(todo))
 
     def done(student, line, ok):
+        line = inert(line, 300)
+        if _stamp(out_dir, student.name) == before[student.name]:  # its grader process wrote nothing: record why
+            ok = False
+            if not _record_failure(out_dir, student, line):
+                reasons[student.name] = line
         if not ok:
             failures.append(student.name)
         progress.step(student.name, line)
@@ -77,22 +90,25 @@ def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=
         return _error(str(refused))
     except KeyboardInterrupt:
         print("\ninterrupted: the results written so far are kept; run again to continue", file=sys.stderr)
-        _write_csv(out_dir, [s.name for s in mine], folders)
+        _write_csv(out_dir, mine, skipped, folders, reasons)
         return 130
     progress.close()
-    csv_path, rows = _write_csv(out_dir, [s.name for s in mine], folders)
-    with_problems = sum(1 for r in rows.values() if _problems(r))
+    csv_path, rows = _write_csv(out_dir, mine, skipped, folders, reasons)
+    with_problems = sum(1 for s in mine if rows[s.name]["extra_data"]["problems"])
     print(f"wrote {csv_path}: {len(mine)} student{'s' if len(mine) != 1 else ''} graded ({len(todo)} now, {done_before} before), "
           f"{with_problems} with problems, {len(skipped)} entries not graded, in {time.monotonic() - start:.1f} s"
           + _skipped_text(skipped))
     if failures:
-        print(f"grader problems for {len(failures)} student(s): {', '.join(failures)}; see their results.json", file=sys.stderr)
+        print(f"grader problems for {len(failures)} student(s): {', '.join(failures)}; see their results.json "
+              "(a rerun grades again the students whose grading failed)", file=sys.stderr)
         return 1
     return 0
 
 
 def merge(outs: list[str], target: str) -> int:
-    """Join the outputs of every shard of one class into `target`/grades.csv; refuse overlaps and gaps."""
+    """Join the outputs of every shard of one class into `target`/grades.csv; refuse overlaps and gaps.
+
+    Entries that were not graded are the same in every shard's output, and have one row each."""
     classes, rows = [], {}
     for out in map(Path, outs):
         try:
@@ -104,20 +120,27 @@ def merge(outs: list[str], target: str) -> int:
             if name in rows:
                 return _error(f"{name} was graded in two shards ({rows[name][0]} and {out}); merge each shard once")
             rows[name] = (out, _read(out, name))
-    everyone = {tuple(info["students"]) for _, info in classes}
+    everyone = {(tuple(info["students"]), json.dumps(info.get("not_graded", []), sort_keys=True)) for _, info in classes}
     if len(everyone) != 1:
         return _error("these outputs grade different classes (their student lists differ); merge one class at a time")
-    missing = sorted(set(next(iter(everyone))) - set(rows))
+    missing = sorted(set(next(iter(everyone))[0]) - set(rows))
     if missing:
         return _error(f"{len(missing)} student(s) are in no shard given: {', '.join(missing[:10])}"
                       f"{' ...' if len(missing) > 10 else ''}; grade and merge every shard")
     ungraded = sorted(name for name, (_, data) in rows.items() if data is None)
     if ungraded:
         return _error(f"{len(ungraded)} student(s) have no results yet: {', '.join(ungraded[:10])}; rerun their shard")
-    folders = _folders({name: data for name, (_, data) in rows.items()})
+    failed = sorted(name for name, (_, data) in rows.items() if _failed(data))
+    table = {name: _with_problems(data) for name, (_, data) in rows.items()}
+    table.update(_not_graded_rows(classes[0][1].get("not_graded", [])))
     path = Path(target) / "grades.csv"
-    write_atomic(str(path), grades_csv({name: _with_problems(data) for name, (_, data) in rows.items()}, folders))
-    print(f"wrote {path} ({len(rows)} rows from {len(outs)} shards)")
+    write_atomic(str(path), grades_csv(table, _folders(table)))
+    print(f"wrote {path} ({len(rows)} students from {len(outs)} shards, "
+          f"{len(table) - len(rows)} entries not graded)")
+    if failed:
+        print(f"grader problems for {len(failed)} student(s): {', '.join(failed[:10])}{' ...' if len(failed) > 10 else ''}; "
+              "their rows say so: rerun their shard, then merge again", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -136,7 +159,7 @@ def parse_shard(shard: str | None) -> tuple[int, int]:
 
 def in_shard(name: str, index: int, count: int) -> bool:
     """Whether student `name` belongs to shard index/count: a hash of the name, so shards never depend on order."""
-    return int(hashlib.sha256(name.encode()).hexdigest(), 16) % count == index - 1
+    return int(hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest(), 16) % count == index - 1
 
 
 class Progress:
@@ -164,46 +187,145 @@ class Progress:
 
 
 def _grade_one(student: roster.Student, zygote, *, out: Path, folders) -> tuple[str, bool]:
-    """In a grader process of the pool: grade one student with the slot's zygote and write their results.json."""
-    results = _results_path(out, student.name)
+    """In a grader process of the pool: grade one student with the slot's zygote and write their results.json.
+
+    Never raises: a failure of any kind is written as this student's result (a grader error), and if even that
+    cannot be written, the line returned says why; the parent then records it (see `done` in `run`)."""
+    try:
+        data, line, ok = _results_of(student, zygote, folders)
+    except BaseException as exc:  # noqa: BLE001 - a fault while grading one student costs only that student
+        line, ok = inert(f"grader error: {type(exc).__name__}: {exc}", 300), False
+        data = _failure(student, line, traceback.format_exc())
+    try:
+        write_atomic(str(_results_path(out, student.name)), _dumps(data))
+    except BaseException as exc:  # noqa: BLE001
+        return inert(f"grader error: results.json could not be written ({type(exc).__name__}: {exc})", 300), False
+    return line, ok
+
+
+def _results_of(student: roster.Student, zygote, folders) -> tuple[dict, str, bool]:
     with tempfile.TemporaryDirectory(prefix="ag-student-") as tmp:
         layout = Path(tmp, "submission")
-        missing = roster.prepare(student, folders, layout)
+        missing, refused = roster.prepare(student, folders, layout)
         report = grading.grade(str(layout), folders, zygote=zygote)
-    data = json.loads(report.to_json())
-    data.setdefault("extra_data", {})["intake"] = {"source": str(student.source),
-                                                   "nothing_gradable": len(missing) == len(folders), "missing": missing}
-    results.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(str(results), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    try:  # results.json as the engine writes it
+        data = json.loads(report.to_json())
+    except Exception:  # noqa: BLE001 - the same content; _dumps makes whatever cannot be stored inert
+        data = report.to_gradescope()
+    nothing = len(missing) == len(folders)
+    data.setdefault("extra_data", {})["intake"] = {"entry": student.entry, "source": inert(student.source),
+                                                   "nothing_gradable": nothing, "missing": missing, "refused": refused}
+    if missing or refused:  # say in the output the student reads what was not found, and why (after the line
+        first, _, rest = str(data.get("output", "")).partition("\n")  # that says what confined the submission)
+        data["output"] = "\n".join(line for line in (first, *missing, *refused, rest) if line)
     line = f"Total: {report.score:g} / {report.max_score:g}"
-    return ("nothing gradable; " if len(missing) == len(folders) else "") + line, not report.problems
+    return data, ("nothing gradable; " if nothing else "") + line, not report.problems
+
+
+def _failure(student: roster.Student, reason: str, details: str = "") -> dict:
+    """results.json for a student whose grading failed: no score, the reason, and a mark that a rerun retries it."""
+    return {"score": 0, "max_score": 0, "tests": [],
+            "output": f"The grader failed on this submission ({reason}); this is not the student's doing. "
+                      "Run make grade-all again to retry.",
+            "extra_data": {"problems": [reason], "grader_failure": True, "traceback": inert(details, 20000),
+                           "intake": {"entry": student.entry, "source": inert(student.source)}}}
+
+
+def _record_failure(out: Path, student: roster.Student, reason: str) -> bool:
+    """In the parent: write `student`'s failure as their results.json; False if even that cannot be written."""
+    try:
+        write_atomic(str(_results_path(out, student.name)), _dumps(_failure(student, reason)))
+        return True
+    except Exception:  # noqa: BLE001 - the row of grades.csv says why instead
+        return False
+
+
+def _dumps(data: dict) -> str:
+    """results.json's text, always encodable as UTF-8: if it cannot be stored as it is (a lone surrogate, a value
+    JSON has no form for), every string in it is made inert and every other value shown as text."""
+    try:
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        text.encode("utf-8")
+        return text
+    except (UnicodeEncodeError, TypeError, ValueError):
+        return json.dumps(_inert_tree(data), indent=2, ensure_ascii=False, default=inert) + "\n"
+
+
+def _inert_tree(value):
+    """`value` (results.json's content) with every string in it made inert."""
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, dict):
+        return {inert(k): _inert_tree(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_inert_tree(v) for v in value]
+    return value
 
 
 def _results_path(out: Path, student: str) -> Path:
     return out / student / "results.json"
 
 
+def _stamp(out: Path, student: str) -> tuple[int, int] | None:
+    """Which results.json `student` has (a new write makes a new file), or None."""
+    try:
+        st = _results_path(out, student).stat()
+        return st.st_ino, st.st_mtime_ns
+    except OSError:
+        return None
+
+
 def _read(out: Path, student: str) -> dict | None:
     try:
-        return json.loads(_results_path(out, student).read_text(encoding="utf-8"))
+        data = json.loads(_results_path(out, student).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else None
     except (OSError, ValueError):
         return None
 
 
-def _write_csv(out: Path, students, folders) -> tuple[str, dict]:
-    rows = {s: _with_problems(_read(out, s)) for s in students}
+def _failed(data: dict | None) -> bool:
+    return isinstance(data, dict) and bool((data.get("extra_data") or {}).get("grader_failure"))
+
+
+def _graded(out: Path, student: str) -> bool:
+    """Whether a rerun may skip `student`: their results.json is readable and not a grader failure."""
+    data = _read(out, student)
+    return data is not None and not _failed(data)
+
+
+def _write_csv(out: Path, students, skipped, folders, reasons=None) -> tuple[str, dict]:
+    """grades.csv: a row per student (from their results.json) and per entry that was not graded."""
+    rows = {s.name: _with_problems(_read(out, s.name), s.entry, (reasons or {}).get(s.name)) for s in students}
+    rows.update(_not_graded_rows([{"student": k.name, "entry": k.entry, "reason": k.reason} for k in skipped]))
     path = out / "grades.csv"
     write_atomic(str(path), grades_csv(rows, list(folders)))
     return str(path), rows
 
 
-def _with_problems(data: dict | None) -> dict:
-    """results.json's content with extra_data.problems listing what a TA should look at, one phrase each."""
+def _not_graded_rows(entries: list[dict]) -> dict:
+    return {e["student"]: {"score": 0.0, "max_score": 0.0,
+                           "extra_data": {"assignments": {}, "problems": [f"not graded: {e['reason']}"],
+                                          "intake": {"entry": e["entry"]}}}
+            for e in entries}
+
+
+def _with_problems(data: dict | None, entry: str = "", reason: str | None = None) -> dict:
+    """A row of grades.csv from results.json's content: the scores, extra_data.problems listing what a TA should
+    look at (one phrase each) and the entry it came from. Never raises: results.json that cannot be read as one
+    (missing, damaged) gives a row that says so."""
     if data is None:
-        return {"extra_data": {"problems": ["not graded yet"]}}
-    data = json.loads(json.dumps(data))
-    data.setdefault("extra_data", {})["problems"] = _problems(data)
-    return data
+        problem = reason or "not graded yet"
+        return {"score": 0.0, "max_score": 0.0, "extra_data": {"assignments": {}, "problems": [problem],
+                                                                "intake": {"entry": entry}}}
+    try:
+        extra = data.get("extra_data") or {}
+        return {"score": float(data.get("score", 0.0)), "max_score": float(data.get("max_score", 0.0)),
+                "extra_data": {"assignments": {str(folder): {"score": float(sums.get("score", 0.0))}
+                                               for folder, sums in (extra.get("assignments") or {}).items()},
+                               "problems": [str(p) for p in _problems(data)],
+                               "intake": {"entry": str((extra.get("intake") or {}).get("entry") or entry)}}}
+    except Exception as exc:  # noqa: BLE001 - a damaged results.json costs its own row only
+        return _with_problems(None, entry, f"results.json cannot be read ({type(exc).__name__}); regrade with FORCE=1")
 
 
 def _problems(data: dict) -> list[str]:
@@ -212,6 +334,7 @@ def _problems(data: dict) -> list[str]:
     intake = extra.get("intake", {})
     if intake.get("nothing_gradable"):
         out.append("nothing gradable: no module of any assignment was found")
+    out += list(intake.get("refused", []))
     counts: dict[tuple[str, str], int] = {}
     for test in data.get("tests", []):
         tag = (test.get("tags") or [""])[0]
@@ -230,7 +353,7 @@ def _problems(data: dict) -> list[str]:
 def _folders(rows: dict) -> list[str]:
     seen: list[str] = []
     for data in rows.values():
-        for folder in (data or {}).get("extra_data", {}).get("assignments", {}):
+        for folder in data["extra_data"]["assignments"]:
             if folder not in seen:
                 seen.append(folder)
     order = [f for f in grading.select(None) if f in seen]
@@ -238,9 +361,10 @@ def _folders(rows: dict) -> list[str]:
 
 
 def _skipped_text(skipped) -> str:
-    return "".join(f"\n  not graded: {k.entry}: {k.reason}" for k in skipped)
+    return "".join(f"\n  not graded: {k.entry}: {k.reason}" + (f" (row {k.name})" if k.name != k.entry else "")
+                   for k in skipped)
 
 
 def _error(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {inert(message)}", file=sys.stderr)
     return 2

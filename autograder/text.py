@@ -42,12 +42,14 @@ def inert(text, limit: int | None = None) -> str:
 
 
 def inert_name(name: str | bytes | os.PathLike) -> str:
-    """A file or folder name as the submission chose it, shown safely: bytes that are not UTF-8 as `\\xe9`."""
+    """A file or folder name as the submission chose it, shown safely on one line: bytes that are not UTF-8 as
+    `\\xe9`, and a newline or tab as `\\x0a`, `\\x09` (a name never needs one, and a raw one would start a line
+    of its own in a listing)."""
     if isinstance(name, os.PathLike):
         name = os.fspath(name)
     if isinstance(name, bytes):
         name = os.fsdecode(name)
-    return inert(name)
+    return inert(name).replace("\n", "\\x0a").replace("\t", "\\x09")
 
 
 def is_inert(text: str) -> bool:
