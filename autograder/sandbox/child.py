@@ -31,6 +31,7 @@ NOBODY = 65534
 NO_PROC_PROCESSES = 256  # the user's own processes, when they cannot be counted
 NO_PROC_ADDRESS_SPACE = 1 << 30  # the interpreter with numpy, when /proc cannot say (measured on Linux: about 130 MB)
 REQUEST_LIMIT = 256 << 20
+MESSAGE_CHARS = 2000  # of an exception's message sent to the grader (which shows at most as many)
 
 
 @dataclass(frozen=True)
@@ -222,8 +223,9 @@ def _describe(exc: BaseException, path: str, importing: bool = False) -> dict:
         kind = ErrorKind.EXIT
     elif isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the output file is full
         kind = ErrorKind.OUTPUT
-    try:
-        message = str(exc)[:2000]
+    try:  # cut here, so that a message of many megabytes never crosses; the grader makes what it shows inert
+        message = str(exc)
+        message = message if len(message) <= MESSAGE_CHARS else message[:MESSAGE_CHARS] + " ... (cut)"
     except BaseException:  # noqa: BLE001
         message = "(the exception's message could not be shown)"
     where = []
