@@ -13,20 +13,21 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from autograder import feedback, intake
+from autograder import feedback, intake, recorder
 from autograder.checks import _show
 from autograder.outcomes import ERROR, FAILED, Mismatch
 from autograder.packaging import otter_plugin
 from autograder.plots import draw
 from autograder.results import Report
 from autograder.results import TestResult as Result  # not collected as a test class
-from autograder.sandbox import client, wire
+from autograder.sandbox import child, client, wire
 from autograder.sandbox.protocol import ErrorKind, Limits
 from autograder.text import inert, inert_data, inert_name, is_inert
 from support import ROOT, grade_many
@@ -44,7 +45,7 @@ ATTACK = "ValueError: \udc80 \x1b[1A\x1b[2K      1/1     pass\r\x1b]52;c;cm0gLXJ
 # --------------------------------------------------------------------------- text.py
 
 
-@pytest.mark.parametrize("char, shown", HOSTILE_CHARACTERS.items())
+@pytest.mark.parametrize("char, shown", HOSTILE_CHARACTERS.items(), ids=HOSTILE_CHARACTERS.values())
 def test_inert_shows_each_control_character_as_an_escape(char, shown):
     text = inert(f"a{char}b")
     assert text == f"a{shown}b" and is_inert(text)
@@ -89,7 +90,7 @@ SOLUTION = (ROOT / "solutions" / A01 / "gradients.py").read_bytes()
     (b"# \xff\xfe\n" + SOLUTION, "byte 0xff on line 1 is not UTF-8"),
     (SOLUTION + b"\n\x00", "it holds a NUL byte (line"),
     (b"# -*- coding: klingon -*-\n", "its coding line cannot be used (unknown encoding: klingon)"),
-])
+], ids=["utf16", "utf32", "utf16-no-bom", "latin1-comment", "0xff-first-line", "nul", "unknown-coding"])
 def test_a_module_python_cannot_read_is_refused_with_what_is_wrong(data, said):
     problem = intake.source_problem(data)
     assert problem and said in problem and "save it as UTF-8" in problem, problem
@@ -100,7 +101,7 @@ def test_a_module_python_cannot_read_is_refused_with_what_is_wrong(data, said):
     codecs.BOM_UTF8 + SOLUTION,                                   # UTF-8 with its byte-order mark
     "# -*- coding: latin-1 -*-\nname = 'José'\n".encode("latin-1"),  # another encoding, declared
     "x = '梯度下降 😀'\n".encode(),
-])
+], ids=["utf8", "utf8-bom", "latin1-declared", "cjk-emoji"])
 def test_a_module_python_reads_is_accepted(data):
     assert intake.source_problem(data) is None
 
@@ -143,6 +144,30 @@ def test_text_from_the_child_is_inert_where_it_enters_the_grader():
     assert is_inert(odd.message)
     cut = client._problem({**error, "message": "\x1b" * 10_000_000}, limits).message
     assert len(cut) < 10_000 and cut.endswith(" ... (cut)\n  line 1: \\x1b]8;;x\\x1b\\")
+
+
+def test_what_the_child_printed_is_inert_where_it_enters_the_grader():
+    session = client.Session.__new__(client.Session)  # only its output file matters here
+    with tempfile.TemporaryFile() as session._output:
+        session._output.write(b"\x1b[2K\xff\xfe \xed\xb2\x80 \xc2\x9b2J \xe6\xa2\xaf\n")
+        assert session.output() == r"\x1b[2K\xff\xfe \xed\xb2\x80 \x9b2J " + "梯\n"
+        session._output.write(b"\x07" * 10_000)
+        cut = session.output(limit=100)
+    assert is_inert(cut) and cut.endswith(r"\x07\x07" + "\n... (output cut)") and len(cut) < 1000
+
+
+def test_the_child_cuts_a_huge_message_and_says_so():
+    described = child._describe(ValueError("A" * 10_000_000), "/nowhere/gradients.py")
+    assert described["message"] == "A" * child.MESSAGE_CHARS + " ... (cut)"
+
+
+def test_a_grader_fault_that_quotes_the_submission_is_inert_on_stderr_too(capfd):
+    class Item:
+        nodeid, path = "test_public.py::test_x", ROOT / "assignments" / A01 / "test_public.py"
+
+    message = recorder._grader_fault(ValueError(ATTACK), Item)
+    assert is_inert(message) and r"\x1b[1A\x1b[2K" in message
+    assert is_inert(capfd.readouterr().err)
 
 
 def test_the_type_name_of_a_returned_object_is_inert():
@@ -194,15 +219,14 @@ def test_otter_run_is_handed_a_placeholder_whatever_the_upload_holds(tmp_path):
 # --------------------------------------------------------------------------- `make grade`, end to end
 
 
-def _grade(submission: Path, tmp: Path, *, only=(A01,), env=None) -> tuple[subprocess.CompletedProcess, bytes]:
-    """`python -m autograder grade` as `make grade RESULTS=...` runs it; (the process, results.json's bytes)."""
+def _grade(submission: Path, tmp: Path, *, only=(A01,), env=None) -> tuple[subprocess.CompletedProcess, bytes | None]:
+    """`python -m autograder grade` as `make grade RESULTS=...` runs it; (the process, results.json's bytes or None)."""
     results = tmp / "results.json"
     cmd = [sys.executable, "-m", "autograder", "grade", "--submission", str(submission), "--results", str(results)]
     for folder in only:
         cmd += ["--only", folder]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=600, env={**os.environ, **(env or {})})
-    assert results.exists(), (proc.returncode, proc.stdout[-2000:], proc.stderr[-2000:])
-    return proc, results.read_bytes()
+    return proc, results.read_bytes() if results.exists() else None
 
 
 @pytest.fixture(scope="module")
@@ -217,8 +241,8 @@ def graded(tmp_path_factory) -> dict:
 @pytest.mark.parametrize("case", TEXT_CASES)
 def test_make_grade_shows_the_submissions_text_escaped_and_writes_results(graded, case):
     proc, raw = graded[case]
-    # grading completed: exit 0, and not one byte the terminal would obey on stdout or stderr
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    # grading completed: exit 0, results written, and not one byte the terminal would obey on stdout or stderr
+    assert proc.returncode == 0 and raw is not None, proc.stderr[-2000:]
     stdout, stderr = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")  # strict: nothing undecodable
     assert is_inert(stdout) and is_inert(stderr), [line for line in stdout.splitlines() if not is_inert(line)][:2]
     # the real total is the last line, and no fake total stands on a line of its own
@@ -244,6 +268,7 @@ def test_a_surrogate_in_one_message_costs_nothing_else(tmp_path):
     (submission / A01).mkdir()
     (submission / A01 / "gradients.py").write_bytes((HOSTILE / "surrogate_message" / A01 / "gradients.py").read_bytes())
     proc, raw = _grade(submission, tmp_path, only=())
+    assert raw is not None, proc.stderr[-2000:]
     results = json.loads(raw)
     assert proc.returncode == 0 and results["max_score"] - results["score"] == A01_POINTS, results["output"]
     assert all(a["score"] == a["max_score"] for f, a in results["extra_data"]["assignments"].items() if f != A01)
