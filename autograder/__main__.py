@@ -4,6 +4,10 @@ import sys
 for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy is imported:
     os.environ.setdefault(_threads, "1")  # the grader's arrays are tiny, and grade-all runs one grader per core
 
+for _stream in (sys.stdout, sys.stderr):  # a character the terminal cannot encode is shown as an escape, never a crash
+    if hasattr(_stream, "reconfigure"):
+        _stream.reconfigure(errors="backslashreplace")
+
 from autograder.cli import main  # noqa: E402
 
 try:

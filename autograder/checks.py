@@ -19,6 +19,7 @@ import numpy as np
 
 from autograder.outcomes import GraderFault, Mismatch
 from autograder.sandbox.wire import Opaque
+from autograder.text import inert
 
 RTOL = 1e-7
 ATOL = 1e-10
@@ -184,7 +185,7 @@ def _details(got, want, inputs) -> str:
 def _show(value) -> str:
     """A value as a student would write it: plain numbers, arrays to 10 digits, containers recursively."""
     text = _plain(value)
-    return text if len(text) < 600 else text[:600] + " ..."
+    return inert(text if len(text) < 600 else text[:600] + " ...")  # a repr is inert already; this is the guarantee
 
 
 def _plain(value) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from autograder import outcomes
 from autograder.results import Report
+from autograder.text import inert
 
 
 def table(report: Report, *, width: int = 100) -> str:
@@ -25,7 +26,7 @@ def table(report: Report, *, width: int = 100) -> str:
         lines.append("")
     lines.extend(report.problems)
     lines.append(f"Total: {_pts(report.score)} / {_pts(report.max_score)}")
-    return "\n".join(lines)
+    return inert("\n".join(lines))  # messages hold the submission's text: shown, never obeyed by the terminal
 
 
 def _pts(x: float) -> str:

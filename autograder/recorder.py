@@ -14,6 +14,7 @@ from autograder import outcomes
 from autograder.catalogue import BY_FOLDER, INSTRUCTOR, audience
 from autograder.results import HIDDEN_VISIBILITY, Report, TestResult
 from autograder.sandbox.client import ENGINE_ROOT, Sandbox
+from autograder.text import inert
 
 OUTPUT = pytest.StashKey[str]()  # what a test's child printed, stashed by the `student` fixture
 IMPORT_SHOWN_ABOVE = "the module could not be imported (the error is shown under the first test of this assignment)"
@@ -128,7 +129,7 @@ def display_name(item) -> str:
 
 def _grader_fault(error: BaseException, item) -> str:
     """Instructors get the traceback on stderr; students see it only for public tests."""
-    detail = "".join(traceback.format_exception(error)).strip()[-3000:]
+    detail = inert("".join(traceback.format_exception(error)).strip()[-3000:])  # it may quote the submission's text
     sys.__stderr__.write(f"grader error in {item.nodeid}:\n{detail}\n")
     message = "grader error: the test itself failed, not your code; please tell your instructor."
     return message if is_hidden(item.path) else message + "\n" + _indent(detail)

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from autograder import outcomes
-from autograder.text import inert
+from autograder.text import inert, inert_data
 
 # Gradescope's visibilities. Hidden tests get HIDDEN_VISIBILITY unless the instructor (--hidden-visibility, make otter's
 # HIDDEN_VISIBILITY) says otherwise: students see them once the instructor publishes grades. Public tests are "visible".
@@ -89,7 +89,8 @@ class Report:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_gradescope(), indent=2, ensure_ascii=False) + "\n"
+        """results.json's text: every string in it inert (text.py), so it always encodes and shows nothing raw."""
+        return json.dumps(inert_data(self.to_gradescope()), indent=2, ensure_ascii=False) + "\n"
 
 
 def write_atomic(path: str, text: str) -> None:

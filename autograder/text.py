@@ -7,7 +7,11 @@ clipboard. `inert` shows each such character as an escape (`\\x1b`, `\\udc80`), 
 leaves every other character as it is, Chinese and emoji included.
 
 Standard library only: the grader's every outlet (results.json, grades.csv, the table, progress lines, plot notes)
-passes what it shows through here.
+passes what it shows through here. The Otter zips ship this file beside their plugin (as `gd_otter_text.py`), so
+the plugin's notes are made inert by the same code.
+
+Text is made inert where it enters the grader (the sandbox client) and again at every outlet; `inert` of an inert
+text is the same text, so doing it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -50,6 +54,18 @@ def inert_name(name: str | bytes | os.PathLike) -> str:
     if isinstance(name, bytes):
         name = os.fsdecode(name)
     return inert(name).replace("\n", "\\x0a").replace("\t", "\\x09")
+
+
+def inert_data(value):
+    """A copy of JSON-like `value` (dicts, lists, tuples, strings, numbers) in which every string, keys included, is
+    `inert`: what results.json holds, whatever reached it. Tuples become lists, as JSON has them."""
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, dict):
+        return {inert(key) if isinstance(key, str) else key: inert_data(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [inert_data(item) for item in value]
+    return value
 
 
 def is_inert(text: str) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from autograder.catalogue import CATALOGUE
+from autograder.text import is_inert
 from support import ROOT
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -59,6 +60,16 @@ EXPECT = {
     "garbage_answer": (0, "error", "malformed data"),
     "symlink_to_solution": (0, "not submitted", "was not found"),  # grade-all's intake refuses the link
     "not_submitted": (0, "not submitted", "was not found"),
+    # text the submission controls: shown escaped, never obeyed, and always written (see also tests/test_text.py)
+    "escape_erase_line": (0, "error", r"Erase\x1b[2K: \x1b[1A\x1b[2K\x9b1A\x9b2K      1/1     pass"),
+    "escape_hidden_total": (0, "error", "Total: 15 / 15\n" + r"\x1b[8m"),
+    "escape_clipboard": (0, "error", r"\x1b]52;c;cm0gLXJmIH4K\x07"),
+    "escape_hyperlink": (0, "error", r"\x1b]8;;https://grades.example.invalid/regrade\x1b\your full marks"),
+    "carriage_return": (0, "error", r"oops\x0d      1/1     pass"),
+    "surrogate_message": (0, "error", r"not UTF-8: \x80\xff, a CSI as a byte: \x9b2J"),
+    "surrogate_output": (0, "failed", r"bytes that are not UTF-8: \xff\xfe \xed\xb2\x80 \x9b2J"),
+    "huge_message": (0, "error", "AAAA ... (cut)"),
+    "not_utf8": (0, "error", "not UTF-8 text: byte 0xe9 on line 1"),
 }
 
 
@@ -67,7 +78,8 @@ EXPECT = {
 # which keeps this class, graded in one run, small.
 REACHES_BEYOND_ITS_TEST = {"kill_parent", "fork_bomb", "memory_hog", "fake_results", "monkeypatch_numpy",
                            "monkeypatch_pytest", "huge_output", "slow_drip", "garbage_answer", "os_exit_at_import",
-                           "neighbours", "network", "network_udp", "read_solutions", "long_sleep"}
+                           "neighbours", "network", "network_udp", "read_solutions", "long_sleep", "surrogate_message",
+                           "surrogate_output", "huge_message"}
 
 
 def _other_solutions(student: Path) -> None:
@@ -114,6 +126,7 @@ def graded_class(tmp_path_factory):
             with pytest.raises(BlockingIOError):
                 sock.recv(2000)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert is_inert(proc.stderr), proc.stderr[-2000:]
     return out, proc.stdout
 
 
@@ -155,6 +168,31 @@ def test_hostile_submission(graded_class, case):
             assert got["score"] == got["max_score"], f"{folder} lost points next to a hostile a01"
     # the grader's own results are intact, and its sums add up
     assert results["score"] == pytest.approx(sum(t["score"] for t in results["tests"]))
+
+
+def test_every_text_the_class_run_wrote_or_showed_is_inert(graded_class):
+    out, stdout = graded_class
+    assert is_inert(stdout), [line for line in stdout.splitlines() if not is_inert(line)][:3]
+    for case in EXPECT:  # every results.json parses (strict UTF-8), and no string in it carries a control character
+        raw = (out / case / "results.json").read_bytes().decode("utf-8")
+        texts = list(strings(json.loads(raw)))
+        assert texts and all(is_inert(text) for text in texts), (case, [t for t in texts if not is_inert(t)][:2])
+    huge = _results(out, "huge_message")
+    assert max(len(t["output"]) for t in huge["tests"]) < 5000  # a 10 MB message is cut before it is shown
+    assert is_inert((out / "grades.csv").read_bytes().decode("utf-8"))
+
+
+def strings(value):
+    """Every string in JSON-like `value`, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(key)
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
 
 
 def test_fake_results_were_written_nowhere(graded_class):

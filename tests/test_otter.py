@@ -18,8 +18,9 @@ import pytest
 
 from autograder.catalogue import BY_FOLDER, CATALOGUE
 from autograder.packaging import otter, otter_plugin
+from autograder.text import is_inert
 from support import ROOT, bank_source, grade_dir, grade_many
-from test_hostile import A01, EXPECT, HOSTILE
+from test_hostile import A01, EXPECT, HOSTILE, strings
 from test_poison import poisoner
 
 pytestmark = pytest.mark.skipif(not (otter.OTTER_VENV / "bin" / "otter").exists(),
@@ -153,6 +154,42 @@ def test_the_hostile_corpus_gets_what_make_grade_gives_under_otter_run(hostile):
         assert results["score"] == score, (case, results["tests"][:3])
         failing = [t for t in results["tests"] if t["status"] == "failed"]
         assert failing and tag in (None, failing[0]["tags"][0]) and text in failing[0]["output"], (case, failing[:2])
+
+
+def test_the_submissions_text_reaches_gradescope_inert(hostile):
+    # escape sequences, lone surrogates, a 10 MB message: every results.json is written, and every string in it inert
+    for case in ("escape_erase_line", "escape_hidden_total", "escape_clipboard", "escape_hyperlink", "carriage_return",
+                 "surrogate_message", "surrogate_output", "huge_message", "not_utf8"):
+        texts = list(strings(hostile[case]))
+        assert texts and all(is_inert(text) for text in texts), (case, [t for t in texts if not is_inert(t)][:2])
+
+
+def test_a_module_that_is_not_utf8_text_is_the_students_problem_under_otter(zips, tmp_path):
+    # Otter reads the .py it is given as UTF-8 before any plugin runs: it crashed on these, and wrote no results.json
+    solution = BY_FOLDER[A01].solution().read_bytes()
+    uploads = {"utf16": (solution.decode().encode("utf-16"), "it is UTF-16 text"),
+               "nul": (solution + b"\n\x00", "it holds a NUL byte"),
+               "ff": ((HOSTILE / "not_utf8" / A01 / "gradients.py").read_bytes(), "byte 0xe9 on line 1 is not UTF-8"),
+               "big": (solution + b"#" * (1 << 20), "larger than 1 MB")}
+    jobs = {}
+    for name, (data, _) in uploads.items():
+        (tmp_path / name / A01).mkdir(parents=True)
+        (tmp_path / name / A01 / "gradients.py").write_bytes(data)
+        jobs[name] = lambda n=name: otter.grade(zips[A01], tmp_path / n / A01 / "gradients.py")
+    graded = grade_many(jobs, workers=2)
+    for name, (_, says) in uploads.items():
+        results = graded[name]
+        assert results["score"] == 0 and len(results["tests"]) > 1, (name, results["output"])
+        shown = results["output"] + results["tests"][0]["output"]  # what the student sees first
+        assert says in shown and ("save it as UTF-8" in shown or name == "big"), (name, shown)
+        if name != "big":  # the same rows as make grade; under Otter a file over 1 MB is refused before the engine
+            assert rows(results, A01) == rows(grade_dir(tmp_path / name, only=[A01]), A01), name
+    # Gradescope's own route (run_otter.py, the upload set aside before Otter starts) says the same
+    upload = tmp_path / "gs-upload"
+    upload.mkdir()
+    (upload / "gradients.py").write_bytes(uploads["utf16"][0])
+    graded = gradescope_run(zips[A01], upload, tmp_path / "gs")
+    assert graded["score"] == 0 and "it is UTF-16 text" in graded["tests"][0]["output"], graded["tests"][0]
 
 
 def test_a_syntax_error_shows_its_line_and_a_loop_at_import_times_out(hostile):

@@ -6,6 +6,7 @@ files are then replaced and the engine added (docs/otter.md says why):
 
     setup.sh, run_autograder, run_otter.py   ours (otter_files/): a pip-only install, no Miniforge or Chromium
     gd_otter_plugin.py                        the plugin
+    gd_otter_text.py                          autograder/text.py, with which the plugin makes its notes inert
     requirements.txt, requirements-otter.txt  everything grading installs, pinned
     engine/                                   the engine, this assignment's public and hidden tests, its solution
 
@@ -32,6 +33,8 @@ OTTER_REQUIREMENTS = "requirements-otter.txt"
 FILES = Path(__file__).resolve().parent / "otter_files"
 PLUGIN_SOURCE = Path(__file__).resolve().parent / "otter_plugin.py"
 PLUGIN_MODULE = "gd_otter_plugin"
+TEXT_SOURCE = ROOT / "autograder" / "text.py"
+TEXT_MODULE = "gd_otter_text"  # the plugin imports it by this name where `autograder` is not importable
 SECRET_PREFIX = "engine/"   # members below this are never readable by a submission
 REPLACED = ("setup.sh", "run_autograder", "run_otter.py", "environment.yml", "requirements.txt")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -91,12 +94,14 @@ def grade(zip_path: Path, submission: Path, timeout: float = RUN_TIMEOUT) -> dic
 
 
 def install_plugin() -> Path:
-    """Copy the plugin into .otter-venv, where `otter run` imports it from (Gradescope imports the zip's copy)."""
+    """Copy the plugin and its text module into .otter-venv, where `otter run` imports them from (Gradescope imports
+    the zip's copies)."""
     purelib = subprocess.run([str(OTTER_VENV / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              capture_output=True, text=True, check=True).stdout.strip()
-    target = Path(purelib, f"{PLUGIN_MODULE}.py")
-    if not target.exists() or target.read_bytes() != PLUGIN_SOURCE.read_bytes():
-        shutil.copyfile(PLUGIN_SOURCE, target)
+    for source, module in ((TEXT_SOURCE, TEXT_MODULE), (PLUGIN_SOURCE, PLUGIN_MODULE)):
+        target = Path(purelib, f"{module}.py")
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
     return target
 
 
@@ -148,6 +153,7 @@ def _assemble(base: Path, assignment: Assignment, target: Path) -> None:
         members[name] = ((FILES / name).read_bytes(), 0o755)
     members["run_otter.py"] = ((FILES / "run_otter.py").read_bytes(), 0o644)
     members[f"{PLUGIN_MODULE}.py"] = (PLUGIN_SOURCE.read_bytes(), 0o644)
+    members[f"{TEXT_MODULE}.py"] = (TEXT_SOURCE.read_bytes(), 0o644)
     members["requirements.txt"] = ((ROOT / GRADING_REQUIREMENTS).read_bytes(), 0o644)
     members[OTTER_REQUIREMENTS] = ((ROOT / OTTER_REQUIREMENTS).read_bytes(), 0o644)
     for rel in engine_members(assignment):

@@ -1,19 +1,22 @@
 """The Otter-Grader plugin inside every autograder zip: Otter runs the process, this course's engine grades.
 
 Shipped as `gd_otter_plugin.py` at the root of each zip (importable there, next to `run_otter.py`) and installed
-into `.otter-venv` by `make otter` (so that `otter run` finds it). Standard library only, besides Otter itself.
+into `.otter-venv` by `make otter` (so that `otter run` finds it), each time with the engine's `autograder/text.py`
+beside it as `gd_otter_text.py`. Standard library only, besides Otter itself.
 
 What happens to a submission (docs/otter.md says why this route):
 1. Gradescope only (`gradescope_main`, called by the zip's `run_otter.py`): the upload is moved out of
    `submission/` into `upload/`, and `submission/` gets one empty placeholder, so Otter's "exactly one .py file"
    rule never rejects a folder or a zip.
-2. `before_grading`: the engine folder (solutions, hidden suite) is made unreadable to every user but root.
+2. `before_grading`: the engine folder (solutions, hidden suite) is made unreadable to every user but root. Under
+   `otter run`, the upload is set aside as in 1. (`set_aside`): Otter reads the file it chose as UTF-8 text
+   before any plugin can stop it, and an upload that is not (UTF-16, 0xff bytes) would crash Otter itself.
 3. `before_execution`: Otter's kernel gets a notebook with one comment in it. **Submitted code never runs in
    Otter's kernel** nor in any process that holds the hidden tests or the solution.
 4. `after_grading`: the catalogue module is taken from the upload (a lone file, a folder, or a zip of either),
    and the engine grades it in its sandbox, in a subprocess: `python -m autograder grade --results`. Its
-   results.json becomes Otter's output unchanged: one row per test, with the engine's names, points,
-   messages and visibilities.
+   results.json becomes Otter's output: one row per test, with the engine's names, points, messages and
+   visibilities. Every string in it, and in the note that says which file was graded, is inert (text.py).
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 try:
+    from autograder.text import inert, inert_data
+except ImportError:  # in an Otter zip or .otter-venv: the same file, shipped beside this one
+    from gd_otter_text import inert, inert_data
+
+try:
     from otter.plugins import AbstractOtterPlugin
     from otter.test_files import GradingResults
 except ImportError:  # the intake below is also used, and tested, without Otter installed
@@ -35,6 +43,8 @@ except ImportError:  # the intake below is also used, and tested, without Otter 
 ENGINE = "engine"                   # folder of the zip's source holding the engine, its solution and hidden suite
 UPLOAD = "upload"                   # Gradescope: where gradescope_main moves what the student uploaded
 PLACEHOLDER = "submission.py"       # what Otter sees instead of the upload
+PLACEHOLDER_TEXT = "# the upload is graded from ../upload\n"
+OTTER_OWN = ("tests", "__init__.py")  # what `otter run` puts beside the upload before the plugin runs
 MAX_MODULE_BYTES = 1 << 20          # the engine refuses larger modules too
 MAX_ENTRIES = 10_000                # files and zip members looked at, at most
 MAX_DEPTH = 6
@@ -50,6 +60,7 @@ class EngineGrading(AbstractOtterPlugin):
 
     def before_grading(self, config):
         lock_engine(self._ag_dir() / "source" / ENGINE)
+        set_aside(self._ag_dir(), Path(self.submission_path))
 
     def before_execution(self, submission):
         import nbformat
@@ -83,10 +94,25 @@ def gradescope_main(ag_dir: str = "/autograder") -> None:
     if not upload.exists():
         submission.rename(upload)
         submission.mkdir()
-        (submission / PLACEHOLDER).write_text("# the upload is graded from ../upload\n")
+        (submission / PLACEHOLDER).write_text(PLACEHOLDER_TEXT)
     from otter.run.run_autograder import main
 
     main(str(root))
+
+
+def set_aside(ag_dir: Path, chosen: Path) -> None:
+    """`otter run`: move the upload to `upload/`, as `gradescope_main` does on Gradescope, and put a placeholder
+    where `chosen` was, the file Otter reads next (as UTF-8 text, in its own `grade_notebook`, before the plugin's
+    `before_execution`). Whatever the upload holds, Otter then reads the placeholder; the engine grades the upload
+    and tells the student what is wrong with it. Nothing to do when gradescope_main has set it aside already."""
+    upload = ag_dir / UPLOAD
+    if upload.exists():
+        return
+    upload.mkdir()
+    for entry in list(chosen.parent.iterdir()):
+        if entry.name not in OTTER_OWN:
+            entry.rename(upload / entry.name)
+    chosen.write_text(PLACEHOLDER_TEXT, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- grading one upload with the engine
@@ -108,18 +134,18 @@ def grade_upload(upload: Path, engine: Path, config: dict) -> dict:
             proc = subprocess.run(cmd, cwd=engine, capture_output=True, text=True, timeout=ENGINE_TIMEOUT)
         except subprocess.TimeoutExpired:
             return _grader_failure(f"the grading engine gave no result within {ENGINE_TIMEOUT} s", note)
-        print(proc.stdout, end="")  # the instructor's view (stdout is hidden from students, see the results)
-        print(proc.stderr, end="", file=sys.stderr)
+        print(inert(proc.stdout), end="")  # the instructor's view (stdout is hidden from students, see the results)
+        print(inert(proc.stderr), end="", file=sys.stderr)
         if not results.exists():
             return _grader_failure(f"the grading engine stopped with exit code {proc.returncode}", note)
         output = json.loads(results.read_text(encoding="utf-8"))
     output["output"] = f"{note}\n{output.get('output', '')}".strip()
     output["stdout_visibility"] = "hidden"
-    return output
+    return inert_data(output)
 
 
 def _grader_failure(reason: str, note: str) -> dict:
-    message = f"{note}\nThe autograder itself failed ({reason}); this is not your code's fault. Please tell your instructor."
+    message = inert(f"{note}\nThe autograder itself failed ({reason}); this is not your code's fault. Please tell your instructor.")
     return {"score": 0, "output": message, "stdout_visibility": "hidden",
             "tests": [{"name": "Autograder error", "score": 0, "max_score": 0, "status": "failed",
                        "output": message, "visibility": "visible"}]}
@@ -142,7 +168,8 @@ def locate(upload: Path, folder: str, filename: str) -> tuple[bytes | None, str]
 
     Accepted, in this order: `filename` itself; `folder/filename`; `filename` at any depth (the shallowest, and
     a tie is refused); the same inside any .zip uploaded. `upload` is a folder, or a zip file. Links, special files, and files over 1 MB are
-    refused; nothing is extracted to disk. Returns (None, reason) when no single module was found.
+    refused; nothing is extracted to disk. Returns (None, reason) when no single module was found. The note quotes
+    the upload's file names, made inert.
     """
     found: list[tuple[tuple, str, object]] = []  # (rank, shown name, how to read it)
     refused: list[str] = []
@@ -165,17 +192,18 @@ def locate(upload: Path, folder: str, filename: str) -> tuple[bytes | None, str]
                 found.append(((1, *rank), f"{rel}:{name}", (path, info)))
     if not found:
         why = f"; refused: {', '.join(refused)}" if refused else ""
-        return None, f"{filename} was not found in your submission{why}. Upload {filename}, the {folder} folder, or a zip of either."
+        return None, inert(f"{filename} was not found in your submission{why}. Upload {filename}, the {folder} folder, "
+                           "or a zip of either.")
     found.sort(key=lambda f: f[0])
     if len(found) > 1 and found[0][0] == found[1][0]:
         names = ", ".join(f[1] for f in found if f[0] == found[0][0])
-        return None, f"more than one {filename} in your submission ({names}); upload just one."
+        return None, inert(f"more than one {filename} in your submission ({names}); upload just one.")
     _, shown, source = found[0]
     if isinstance(source, Path):
-        return source.read_bytes(), f"Graded {shown} from your submission."
+        return source.read_bytes(), inert(f"Graded {shown} from your submission.")
     archive, info = source
     with zipfile.ZipFile(archive) as zf, zf.open(info) as fh:
-        return fh.read(MAX_MODULE_BYTES + 1), f"Graded {shown} from your submission."  # the engine refuses > 1 MB
+        return fh.read(MAX_MODULE_BYTES + 1), inert(f"Graded {shown} from your submission.")  # the engine refuses > 1 MB
 
 
 def _walk(root: Path):

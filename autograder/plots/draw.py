@@ -11,6 +11,7 @@ from autograder.catalogue import ROOT
 from autograder.plots import style
 from autograder.plots.sources import LocalSource, SandboxSource, Skip
 from autograder.sandbox.protection import Refused
+from autograder.text import inert, inert_name
 
 
 class Unavailable(RuntimeError):
@@ -89,13 +90,13 @@ def _render(job) -> None:
 
 
 def _note(spec, reason: str) -> str:
-    line = f"{spec.short}: {spec.title} skipped: {reason}"
+    line = inert(f"{spec.short}: {spec.title} skipped: {reason}")  # the reason may quote the submission's text
     print(line)
     return line
 
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return inert_name(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return inert_name(path)

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from autograder.catalogue import ROOT, lookup
+from autograder.text import inert_name
 
 STUDENT_FOLDER = "my_figures"
 
@@ -54,12 +55,12 @@ def main(submission: str | None = None, out: str | None = None, only: list[str] 
         print(f"drawing {len(specs)} figures from the reference solutions")
         drawn, skipped = draw.reference(specs, out)
     else:
-        print(f"drawing {len(specs)} figures from {submission} (its code runs in the grading sandbox)")
+        print(f"drawing {len(specs)} figures from {inert_name(submission)} (its code runs in the grading sandbox)")
         try:
             drawn, skipped = draw.submission(specs, submission, out)
         except draw.Unavailable as exc:
             return _usage(str(exc))
-    where = f" into {out}" if out else ""
+    where = f" into {inert_name(out)}" if out else ""
     print(f"drew {len(drawn)} of {len(specs)} figures{where} in {time.perf_counter() - start:.1f} s"
           + (f"; {len(skipped)} skipped (above)" if skipped else ""))
     return 0

@@ -36,6 +36,7 @@ NO_PROC_ADDRESS_SPACE = 1 << 30  # the interpreter with numpy, when /proc cannot
 # and the loader's cache that finds them: system files, readable by the child so that any standard module imports.
 SYSTEM_LIBRARIES = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib", "/etc/ld.so.cache")
 REQUEST_LIMIT = 256 << 20
+MESSAGE_CHARS = 2000  # of an exception's message sent to the grader (which shows at most as many)
 
 
 @dataclass(frozen=True)
@@ -236,8 +237,9 @@ def _describe(exc: BaseException, path: str, importing: bool = False) -> dict:
         kind = ErrorKind.EXIT
     elif isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the output file is full
         kind = ErrorKind.OUTPUT
-    try:
-        message = str(exc)[:2000]
+    try:  # cut here, so that a message of many megabytes never crosses; the grader makes what it shows inert
+        message = str(exc)
+        message = message if len(message) <= MESSAGE_CHARS else message[:MESSAGE_CHARS] + " ... (cut)"
     except BaseException:  # noqa: BLE001
         message = "(the exception's message could not be shown)"
     where = []

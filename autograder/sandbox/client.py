@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 
 from autograder import outcomes
+from autograder.text import inert
 from autograder.sandbox import capabilities, launch, protection, protocol, wire
 from autograder.sandbox.protocol import ErrorKind, Limits, Op
 
@@ -205,10 +206,12 @@ class Session:
         raise _death(status, self.limits)
 
     def output(self, limit: int = 4096) -> str:
-        """What the child printed, at most `limit` characters."""
+        """What the child printed, at most `limit` bytes of it, made inert: bytes that are not UTF-8 show as `\\xff`,
+        control characters as escapes."""
         self._output.seek(0)
-        text = self._output.read(limit + 1).decode("utf-8", "replace")
-        return text if len(text) <= limit else text[:limit] + "\n... (output cut)"
+        data = self._output.read(limit + 1)
+        text = inert(data[:limit].decode("utf-8", "surrogateescape"))
+        return text if len(data) <= limit else text + "\n... (output cut)"
 
     def close(self, keep_status: bool = False) -> None:
         """Hang up and have the child killed; its exit status is read only when it died (keep_status)."""
@@ -282,7 +285,7 @@ def _to_ref(value):
 def _problem(error: dict, limits: Limits) -> outcomes.StudentProblem:
     kind = error.get("kind")
     lines = error.get("where")
-    where = "".join(f"\n  {str(line)[:300]}" for line in (lines[:3] if isinstance(lines, list) else []))
+    where = "".join(f"\n  {inert(line, 300)}" for line in (lines[:3] if isinstance(lines, list) else []))
     if kind == ErrorKind.NOT_IMPLEMENTED:
         return outcomes.NotImplementedYet("not implemented yet")
     if kind == ErrorKind.MISSING:
@@ -299,7 +302,8 @@ def _problem(error: dict, limits: Limits) -> outcomes.StudentProblem:
 
 
 def _text(value, limit: int = 2000) -> str:
-    return str(value)[:limit]
+    """Text the child sent (a message, a type name), as it may be shown: cut to `limit` characters, and inert."""
+    return inert(value, limit)
 
 
 def _death(status: dict, limits: Limits) -> outcomes.StudentProblem:
