@@ -101,7 +101,7 @@ def test_train_gd_costs(student, ref):
 
 @pytest.mark.points(2)
 def test_train_gd_arguments(student, ref):
-    """train_gd with w0, lr and epochs given, including 0 and 1 epochs"""
+    """train_gd with w0, lr and epochs given, each left at its default, and 0 and 1 epochs"""
     xs, ys = data(SEED + 3, n=12)
     args = dict(w0=-0.5, lr=0.05, epochs=40)
     want = ref.train_gd(xs, ys, **args)
@@ -109,6 +109,11 @@ def test_train_gd_arguments(student, ref):
     expect(student.train_gd(xs, ys, **args), want, what="train_gd(xs, ys, w0, lr, epochs) on random data", rtol=RTOL)
     # the same inputs give the same result again: no state kept between calls
     expect(student.train_gd(xs, ys, **args), want, what="a second identical call of train_gd", rtol=RTOL)
+    for name in args:
+        given = {k: v for k, v in args.items() if k != name}
+        # each default on its own, the other two arguments given
+        expect(student.train_gd(xs, ys, **given), ref.train_gd(xs, ys, **given),
+               what=f"train_gd with {name} left at its default", rtol=RTOL)
     # no update: w0 itself and an empty array of costs
     expect(student.train_gd(xs, ys, w0=0.3, lr=0.05, epochs=0), ref.train_gd(xs, ys, w0=0.3, lr=0.05, epochs=0),
            what="train_gd with epochs = 0", rtol=RTOL)
