@@ -8,7 +8,11 @@ breaks them. This file reads the solutions' docstrings and that document, and fa
 (b) a row names no test, or a test that the named suite file does not define;
 (c) a row names no bank, or a bank file that does not exist;
 (d) a promise sentence of a docstring is quoted by no row (and is not listed under "Not promises");
-(e) a row quotes words that are no longer in the docstring.
+(e) a row quotes words that are no longer in the docstring;
+(f) a promise that inputs are not modified, in a function that makes it for several inputs, lacks a row for one of
+    them: each input it names has its own row, marked with the input's name (`"Not modified." (`xs`)`);
+(g) a row is marked with an input its promise does not name;
+(h) an input of such a function has no bank of its own: each needs a bank that no other input's rows name.
 
 What counts as a promise (the same rule is written at the top of docs/promises.md):
 
@@ -21,6 +25,9 @@ What counts as a promise (the same rule is written at the top of docs/promises.m
   next section line: `Inputs`, `Example`, `Attributes`, `Operands`), or when it contains one of KEYWORDS,
   anywhere in the docstring.
 - A row covers a promise when its quoted words (whitespace collapsed) occur in that sentence.
+- A promise that inputs are not modified ("not modified", "left unchanged", "None of them is modified") names the
+  inputs of its own words ("x and y are not modified", "params and grads are left unchanged"), or else those its
+  bullet starts with ("- x, y: ... Not modified."), keeping only the function's parameters.
 """
 
 from __future__ import annotations
@@ -47,13 +54,17 @@ PENDING_BANKS: set[tuple[str, str, str]] = set()
 KEYWORDS = (
     "not modified", "modif", "unchanged", "restored", "same seed", "seed", "random", "permutation", "shuffle",
     "independent", "equally likely", "every", "each", "exactly", "in this order", "in order", "never", "new",
-    "warning", "keep", "kept",
+    "warning", "keep", "kept", "default",
 )
 SECTION = re.compile(r"^(Inputs|Returns|Example|Examples|Attributes|Operands)\b")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 QUOTE = re.compile(r'"([^"]+)"')
 TEST_REF = re.compile(r"`?([\w./-]+\.py)::(\w+)`?")
 BANK_REF = re.compile(r"\b(wrong_\w+\.py)\b")
+INPUT_MARK = re.compile(r'"[^"]+"\s*\(`(\w+)`\)')  # "Not modified." (`xs`): the row is about input xs
+NOT_MODIFIED = re.compile(r"\b(not modified|left unchanged|none of them is modified)\b", re.IGNORECASE)
+SUBJECT = re.compile(r"\b((?:\w+, )*\w+(?:,? and \w+)?) (?:is|are) (?:not modified|left unchanged)\b")
+BULLET_NAMES = re.compile(r"^(\w+(?:, \w+)*): ")
 
 
 def norm(text: str) -> str:
@@ -113,6 +124,34 @@ def _blocks(doc: str) -> list[tuple[str, str]]:
     return blocks
 
 
+def parameters(assignment, name: str) -> list[str]:
+    """The parameter names of graded function `name` (`Value.<method>` for a method) in the solution."""
+    tree = ast.parse(assignment.solution().read_text(encoding="utf-8"))
+    scope, *method = name.split(".")
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == scope:
+            if method:
+                node = next(m for m in node.body if isinstance(m, ast.FunctionDef) and m.name == method[0])
+            return [a.arg for a in node.args.args] if isinstance(node, ast.FunctionDef) else []
+    return []
+
+
+def unchanged_inputs(doc: str, params) -> list[tuple[str, str]]:
+    """(sentence, input) for each input a "not modified" promise of the docstring names, by the rule above."""
+    found = []
+    for section, text in _blocks(doc):
+        bullet = BULLET_NAMES.match(text) if section != "formula" else None
+        for sentence in SENTENCE_END.split(text):
+            if section == "formula" or not NOT_MODIFIED.search(sentence):
+                continue
+            subject = SUBJECT.search(sentence)
+            words = re.split(r",? and |, ", subject.group(1)) if subject else []
+            names = [w for w in words if w in params] or (
+                [w for w in bullet.group(1).split(", ") if w in params] if bullet else [])
+            found += [(sentence.strip(), name) for name in names]
+    return found
+
+
 def _has_keyword(sentence: str) -> bool:
     low = sentence.lower()
     return any(re.search(r"\b" + re.escape(word), low) for word in KEYWORDS)
@@ -169,6 +208,7 @@ def parse_table(text: str) -> dict:
             "quote": norm(quote.group(1)) if quote else "",
             "tests": TEST_REF.findall(cells[1]) if len(cells) > 1 else [],
             "banks": BANK_REF.findall(cells[-1]) if len(cells) > 3 else [],
+            "input": (INPUT_MARK.search(cells[0]) or [None, None])[1],
         })
     return {"rows": rows, "exempt": exempt, "sections": sections}
 
@@ -219,6 +259,30 @@ def problems(table: dict, scope=SCOPE) -> list[str]:
             for unit in promise_units(doc):
                 if not any(q in norm(unit) for q in quotes):
                     found.append(f"(d) {where}: the promise \"{unit}\" has no row")
+            found += _per_input_problems(where, unchanged_inputs(doc, parameters(assignment, name)), rows)
+    return found
+
+
+def _per_input_problems(where: str, named: list[tuple[str, str]], rows: list[dict]) -> list[str]:
+    """Rules (f), (g) and (h) for one function: `named` holds (sentence, input) for its "not modified" promises."""
+    found = []
+    for row in rows:
+        if row["input"] and not any(row["quote"] and row["quote"] in norm(sentence) and row["input"] == name
+                                    for sentence, name in named):
+            found.append(f"(g) {where}, docs/promises.md line {row['line']}: `{row['input']}` is not an input "
+                         f"that \"{row['quote']}\" promises to leave unchanged")
+    inputs = sorted({name for _, name in named})
+    if len(inputs) < 2:
+        return found  # one input: the row needs no mark
+    for sentence, name in named:
+        if not any(row["quote"] and row["quote"] in norm(sentence) and row["input"] == name for row in rows):
+            found.append(f"(f) {where}: \"{sentence}\" names {name}, which has no row of its own (`{name}`)")
+    banks = {name: {b for row in rows if row["input"] == name for b in row["banks"]} for name in inputs}
+    for name in inputs:
+        others = set().union(*(banks[other] for other in inputs if other != name))
+        if not banks[name] - others:
+            found.append(f"(h) {where}: no bank of its own for `{name}` (each input needs a bank no other input's "
+                         f"rows name)")
     return found
 
 
@@ -300,3 +364,53 @@ def test_a_new_promise_in_a_docstring_needs_a_row():
     doc = '"""\n    Do it.\n\n    Inputs:\n    - x: an array. Not modified.\n\n    Returns:\n    - y: a float.\n    """'
     assert promise_units(ast.get_docstring(ast.parse(f"def f():\n    {doc}\n").body[0])) == [
         "Not modified.", "y: a float."]
+
+
+def _first_marked(text: str, mark: str) -> tuple[int, str]:
+    for i, line in enumerate(text.splitlines()):
+        if line.startswith('| "') and mark in line:
+            return i, line
+    raise AssertionError(f"docs/promises.md has no row marked {mark}")
+
+
+def test_an_input_of_a_several_input_promise_without_its_row_fails():
+    def unmark(text):
+        i, line = _first_marked(text, "(`ys`)")
+        return _replace_line(text, i, line.replace(" (`ys`)", ""))
+    assert any(p.startswith("(f)") and "names ys" in p for p in _broken(unmark))
+
+
+def test_a_row_marked_with_an_input_its_promise_does_not_name_fails():
+    def mismark(text):
+        i, line = _first_marked(text, "(`ys`)")
+        return _replace_line(text, i, line.replace("(`ys`)", "(`zs`)"))
+    found = _broken(mismark)
+    assert any(p.startswith("(g)") and "`zs`" in p for p in found) and any(p.startswith("(f)") for p in found)
+
+
+def test_an_input_without_a_bank_of_its_own_fails():
+    def share(text):
+        i, ys_row = _first_marked(text, "(`ys`)")
+        _, xs_row = _first_marked(text, "(`xs`)")
+        cells = ys_row.split("|")
+        cells[-2] = xs_row.split("|")[-2]  # the ys row names only the xs row's banks
+        return _replace_line(text, i, "|".join(cells))
+    assert any(p.startswith("(h)") and "`ys`" in p for p in _broken(share))
+
+
+@pytest.mark.parametrize("doc, params, names", [
+    ("Inputs:\n- x, y: arrays of one shape.\n  Not modified.\n", ["x", "y"], ["x", "y"]),
+    ("Inputs:\n- xs: an array. Not modified.\n- ys: an array. Not modified.\n- lr: a float.\n",
+     ["xs", "ys", "lr"], ["xs", "ys"]),
+    ("Returns:\n- z: a float.\n\nx and y are not modified.\n", ["x", "y"], ["x", "y"]),
+    ("Inputs:\n- x, y, z: numbers. None of them is modified.\n", ["x", "y", "z"], ["x", "y", "z"]),
+    ("Returns:\n- new: a dict. params and grads are left unchanged.\n", ["params", "grads", "lr"], ["params", "grads"]),
+    ("Returns: None. No .data is modified.\n", ["self"], []),
+])
+def test_the_inputs_a_not_modified_promise_names(doc, params, names):
+    assert [name for _, name in unchanged_inputs(doc, params)] == names
+
+
+def test_a_documented_default_is_a_promise():
+    doc = "Inputs:\n- lr: the learning rate, a float (default 0.01).\n- w0: the starting weight, a float."
+    assert promise_units(doc) == ["lr: the learning rate, a float (default 0.01)."]

@@ -83,5 +83,6 @@ def test_sgd_step_worked_example(student):
         "b2": np.array([0.530750719186, 0.619049118258]),
     }, what="sgd_step on the worked example", inputs={"params": params, "grads": grads, "lr": 0.5},
            rtol=RTOL, atol=ATOL)
-    # the old values are still there
-    expect_unchanged(call.args[:2], (params, grads), what="sgd_step must not modify params or grads")
+    # the old values are still there, in params and in grads
+    for arg, after, before in zip(("params", "grads"), call.args, (params, grads)):
+        expect_unchanged(after, before, what=f"sgd_step must not modify {arg}")

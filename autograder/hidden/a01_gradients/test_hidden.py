@@ -35,6 +35,9 @@ def test_fun_z_arrays(student, ref):
     # a column against a row gives a full grid
     agree(student.fun_z, ref.fun_z, x[:, :1], y[:1, :],
            what="fun_z broadcasting (3, 1) with (1, 4)", rtol=RTOL, atol=ATOL)
+    # one float and one array, either way round: an array, not a float decided by x alone
+    agree(student.fun_z, ref.fun_z, x[0], 0.75, what="fun_z with an array x and a float y", rtol=RTOL, atol=ATOL)
+    agree(student.fun_z, ref.fun_z, -0.75, y[0], what="fun_z with a float x and an array y", rtol=RTOL, atol=ATOL)
 
 
 @pytest.mark.points(2)
@@ -54,8 +57,10 @@ def test_fun_dz_arrays(student, ref):
     # a column against a row: both partial derivatives have the broadcast shape
     agree(student.fun_dz, ref.fun_dz, x[:, :1], y[:1, :],
            what="fun_dz broadcasting (3, 1) with (1, 4)", rtol=RTOL, atol=ATOL)
-    # an array against a float
+    # an array against a float, either way round
     agree(student.fun_dz, ref.fun_dz, x[0], 0.75, what="fun_dz with an array x and a float y",
+           rtol=RTOL, atol=ATOL)
+    agree(student.fun_dz, ref.fun_dz, -0.75, y[0], what="fun_dz with a float x and an array y",
            rtol=RTOL, atol=ATOL)
 
 
@@ -86,9 +91,10 @@ def test_inputs_not_modified(student, ref):
     # right values first: a function that ignores its inputs does not earn this point
     expect(z.value, ref.fun_z(x, y), what="fun_z on a 3x4 grid", rtol=RTOL, atol=ATOL)
     expect(dz.value, ref.fun_dz(x, y), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
-    # each call's arguments as the submission left them: an in-place change shows here
-    expect_unchanged(z.args, (x, y), what="fun_z must not modify x or y")
-    expect_unchanged(dz.args, (x, y), what="fun_dz must not modify x or y")
+    # each call's arguments as the submission left them, one by one: an in-place change shows here
+    for name, call in (("fun_z", z), ("fun_dz", dz)):
+        for arg, after, before in zip(("x", "y"), call.args, (x, y)):
+            expect_unchanged(after, before, what=f"{name} must not modify {arg}")
 
 
 def axes(seed=SEED, m=FIELD_SHAPE[0], n=FIELD_SHAPE[1]):
@@ -126,11 +132,38 @@ def test_gradient_field_default_grid(student, ref):
 
 
 @pytest.mark.points(1)
+def test_gradient_field_one_axis_default(student, ref):
+    """gradient_field with only xs or only ys given uses the default 11 points for the other"""
+    xs, ys = axes(SEED + 5)
+    # xs given, ys left out: rows at the 11 default points, not at xs
+    expect(student.gradient_field(xs), ref.gradient_field(xs), what="gradient_field(xs) with the default ys",
+           rtol=RTOL, atol=ATOL)
+    # ys given, xs None: columns at the 11 default points, not at ys
+    expect(student.gradient_field(None, ys), ref.gradient_field(None, ys),
+           what="gradient_field(None, ys) with the default xs", rtol=RTOL, atol=ATOL)
+
+
+def unchanged_field(student, ref, xs, ys, what):
+    """gradient_field(xs, ys): the right values first, then xs and ys each as the submission left them."""
+    field = student.gradient_field.call(xs, ys)
+    # right values first: a function that ignores its inputs does not earn the point
+    expect(field.value, ref.gradient_field(xs, ys), what=f"gradient_field on {what}", rtol=RTOL, atol=ATOL)
+    # each argument as the submission left it: an in-place change (sorted, reshaped) shows here
+    for arg, after, before in zip(("xs", "ys"), field.args, (xs, ys)):
+        expect_unchanged(after, before, what=f"gradient_field must not modify {arg}")
+
+
+@pytest.mark.points(1)
 def test_gradient_field_integer_inputs_unchanged(student, ref):
     """gradient_field takes integer coordinates, returns float64 and leaves its inputs unchanged"""
-    xs, ys = np.array([-2, 0, 1, 2]), np.array([1, -1])
-    field = student.gradient_field.call(xs, ys)
-    # integers in, float64 arrows out, with the right values
-    expect(field.value, ref.gradient_field(xs, ys), what="gradient_field on integer grids", rtol=RTOL, atol=ATOL)
-    # its arguments as the submission left them: an in-place change shows here
-    expect_unchanged(field.args, (xs, ys), what="gradient_field must not modify xs or ys")
+    # integers in, float64 arrows out; neither axis in increasing order, so sorting one in place shows
+    unchanged_field(student, ref, np.array([1, -2, 2, 0]), np.array([1, -1]), what="integer grids")
+
+
+@pytest.mark.points(1)
+def test_gradient_field_float_inputs_unchanged(student, ref):
+    """gradient_field leaves float xs and ys unchanged"""
+    # float64 coordinates, where np.asarray(xs, dtype=float) is xs itself, in no particular order
+    rng = np.random.default_rng(SEED + 6)
+    xs, ys = (rng.permutation(axis) for axis in axes(SEED + 6))
+    unchanged_field(student, ref, xs, ys, what="float grids")

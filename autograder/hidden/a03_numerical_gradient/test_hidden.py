@@ -133,21 +133,26 @@ def test_rel_error_numbers(student, ref):
 
 @pytest.mark.points(3)
 def test_rel_error_arrays(student, ref):
-    """rel_error of two arrays is the largest relative error over their entries"""
+    """rel_error of two arrays is the largest relative error over their entries, and leaves them unchanged"""
     rng = np.random.default_rng(SEED + 2)
     x = rng.normal(size=(4, 5))
     y = x + rng.normal(scale=0.3, size=(4, 5))
-    agree(student.rel_error, ref.rel_error, x, y, what="rel_error of two 4x5 arrays", rtol=RTOL, atol=0.0)
+    floats = student.rel_error.call(x, y)
+    # one float for the whole arrays
+    expect(floats.value, ref.rel_error(x, y), what="rel_error of two 4x5 arrays", rtol=RTOL, atol=0.0)
     # the maximum, not the mean: one bad entry among many good ones
     z = x.copy()
     z[2, 3] *= 1.5
     agree(student.rel_error, ref.rel_error, x, z, what="rel_error of arrays that differ in one entry",
            rtol=RTOL, atol=0.0)
-    # integer arrays give a float (here |-2 - 2| / (|-2| + |2|) = 1: |x| + |y|, not |x + y|) and are not modified
+    # integer arrays give a float (here |-2 - 2| / (|-2| + |2|) = 1: |x| + |y|, not |x + y|)
     a, b = np.array([1, -2, 3, 0]), np.array([1, 2, 4, 0])
-    call = student.rel_error.call(a, b)
-    expect(call.value, ref.rel_error(a.copy(), b.copy()), what="rel_error of integer arrays", rtol=RTOL, atol=0.0)
-    expect_unchanged(call.args, (a, b), what="rel_error(x, y) must not modify x or y")
+    ints = student.rel_error.call(a, b)
+    expect(ints.value, ref.rel_error(a.copy(), b.copy()), what="rel_error of integer arrays", rtol=RTOL, atol=0.0)
+    # each argument as the submission left it, float64 (the caller's own memory) and integer
+    for call, args in ((floats, (x, y)), (ints, (a, b))):
+        for arg, after, before in zip(("x", "y"), call.args, args):
+            expect_unchanged(after, before, what=f"rel_error must not modify {arg}")
 
 
 # --------------------------------------------------------------------------- grad_check_sparse
@@ -310,16 +315,21 @@ def test_loss_anchors(student, ref):
 def test_loss_random_and_integers(student, ref):
     """svm_loss_single on seeded random cases and on integer inputs"""
     rng = np.random.default_rng(SEED + 8)
+    calls = []
     for C, D, y, delta in RANDOM_CASES:
         W, x = rng.normal(size=(C, D)), rng.normal(size=D)
+        calls.append((student.svm_loss_single.call(W, x, y, delta), (W, x)))
         # some margins positive, some negative
-        agree(student.svm_loss_single, ref.svm_loss_single, W, x, y, delta,
+        expect(calls[-1][0].value, ref.svm_loss_single(W, x, y, delta),
                what=f"svm_loss_single with C = {C}, D = {D}", rtol=RTOL, atol=ATOL)
-    call = student.svm_loss_single.call(W_INT, X_INT, 1, 1)
-    # integer scores, a float loss; the inputs are not modified
-    expect(call.value, ref.svm_loss_single(W_INT.copy(), X_INT.copy(), 1, 1),
+    calls.append((student.svm_loss_single.call(W_INT, X_INT, 1, 1), (W_INT, X_INT)))
+    # integer scores, a float loss
+    expect(calls[-1][0].value, ref.svm_loss_single(W_INT.copy(), X_INT.copy(), 1, 1),
            what="svm_loss_single on integer W and x", rtol=RTOL, atol=ATOL)
-    expect_unchanged(call.args[:2], (W_INT, X_INT), what="svm_loss_single must not modify W or x")
+    # W and x, float and integer, each as the submission left it
+    for call, args in calls:
+        for arg, after, before in zip(("W", "x"), call.args, args):
+            expect_unchanged(after, before, what=f"svm_loss_single must not modify {arg}")
 
 
 # --------------------------------------------------------------------------- svm_grad_single
@@ -357,9 +367,17 @@ def test_grad_random(student, ref):
 
 @pytest.mark.points(1)
 def test_grad_integers(student, ref):
-    """svm_grad_single on integer inputs: a float64 gradient, inputs not modified"""
-    call = student.svm_grad_single.call(W_INT, X_INT, 1, 1)
+    """svm_grad_single on integer inputs: a float64 gradient; float and integer inputs not modified"""
+    ints = student.svm_grad_single.call(W_INT, X_INT, 1, 1)
     # a float64 array of shape (C, D)
-    expect(call.value, ref.svm_grad_single(W_INT.copy(), X_INT.copy(), 1, 1),
+    expect(ints.value, ref.svm_grad_single(W_INT.copy(), X_INT.copy(), 1, 1),
            what="svm_grad_single on integer W and x", rtol=RTOL, atol=ATOL)
-    expect_unchanged(call.args[:2], (W_INT, X_INT), what="svm_grad_single must not modify W or x")
+    W, x = W_INT * 0.75, X_INT * -1.25  # float64: the caller's own memory if the submission writes into it
+    floats = student.svm_grad_single.call(W, x, 1, 1)
+    # one margin positive, two negative
+    expect(floats.value, ref.svm_grad_single(W, x, 1, 1), what="svm_grad_single on float W and x",
+           rtol=RTOL, atol=ATOL)
+    # W and x, integer and float, each as the submission left it
+    for call, args in ((ints, (W_INT, X_INT)), (floats, (W, x))):
+        for arg, after, before in zip(("W", "x"), call.args, args):
+            expect_unchanged(after, before, what=f"svm_grad_single must not modify {arg}")

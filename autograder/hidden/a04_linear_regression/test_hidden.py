@@ -101,7 +101,7 @@ def test_train_gd_costs(student, ref):
 
 @pytest.mark.points(2)
 def test_train_gd_arguments(student, ref):
-    """train_gd with w0, lr and epochs given, including 0 and 1 epochs"""
+    """train_gd with w0, lr and epochs given, each left at its default, and 0 and 1 epochs"""
     xs, ys = data(SEED + 3, n=12)
     args = dict(w0=-0.5, lr=0.05, epochs=40)
     want = ref.train_gd(xs, ys, **args)
@@ -109,6 +109,11 @@ def test_train_gd_arguments(student, ref):
     expect(student.train_gd(xs, ys, **args), want, what="train_gd(xs, ys, w0, lr, epochs) on random data", rtol=RTOL)
     # the same inputs give the same result again: no state kept between calls
     expect(student.train_gd(xs, ys, **args), want, what="a second identical call of train_gd", rtol=RTOL)
+    for name in args:
+        given = {k: v for k, v in args.items() if k != name}
+        # each default on its own, the other two arguments given
+        expect(student.train_gd(xs, ys, **given), ref.train_gd(xs, ys, **given),
+               what=f"train_gd with {name} left at its default", rtol=RTOL)
     # no update: w0 itself and an empty array of costs
     expect(student.train_gd(xs, ys, w0=0.3, lr=0.05, epochs=0), ref.train_gd(xs, ys, w0=0.3, lr=0.05, epochs=0),
            what="train_gd with epochs = 0", rtol=RTOL)
@@ -160,14 +165,17 @@ def test_integer_inputs(student, ref):
 
 @pytest.mark.points(1)
 def test_inputs_not_modified(student, ref):
-    """every function gives the right result and leaves its input arrays unchanged"""
-    xs, ys = data(SEED + 5)
-    calls = [("forward", (1.5, xs)), ("cost", (1.5, xs, ys)), ("gradient", (1.5, xs, ys)),
-             ("train_gd", (xs, ys, 0.5, 0.05, 3)), ("gradient_wb", (1.5, -0.5, xs, ys))]
-    for name, args in calls:
+    """every function gives the right result and leaves each of its input arrays unchanged"""
+    xs, ys = data(SEED + 5)  # float64: np.asarray(xs, dtype=float) is the caller's own array
+    calls = [("forward", (1.5, xs), ("w", "x")), ("cost", (1.5, xs, ys), ("w", "xs", "ys")),
+             ("gradient", (1.5, xs, ys), ("w", "xs", "ys")), ("train_gd", (xs, ys, 0.5, 0.05, 3), ("xs", "ys")),
+             ("gradient_wb", (1.5, -0.5, xs, ys), ("w", "b", "xs", "ys"))]
+    for name, args, names in calls:
         call = getattr(student, name).call(*args)
         # right values first: a function that ignores its inputs does not earn this point
         expect(call.value, getattr(ref, name)(*copy.deepcopy(args)), what=f"{name} on random data",
                rtol=RTOL, atol=ATOL)
-        # its arguments as the submission left them: an in-place change shows here
-        expect_unchanged(call.args, args, what=f"{name} must not modify its input arrays")
+        # each input array as the submission left it: an in-place change (values or shape) shows here
+        for arg, after, before in zip(names, call.args, args):
+            if isinstance(before, np.ndarray):
+                expect_unchanged(after, before, what=f"{name} must not modify {arg}")

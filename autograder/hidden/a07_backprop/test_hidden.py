@@ -162,12 +162,21 @@ def test_backward_shapes_dtypes_integers(student, ref):
 def test_inputs_unchanged(student, ref):
     """forward and backward give the right gradients and leave params, X, Y and the cache unchanged"""
     params, X, Y = network(SEED + 8)
-    call = student.run_call(drv.gradients_twice, params, X, Y)
-    first, second = call.value
+    alone = student.forward.call(params, X)
+    once = student.run_call(drv.gradients, params, X, Y)
+    first, second = student.run(drv.gradients_twice, params, X, Y)
     # right values first: code that ignores its inputs does not earn these points
-    expect(first, drv.gradients(ref, *copies(params, X, Y)), what="gradients on a random network", rtol=RTOL, atol=ATOL)
-    # the arguments as forward and backward left them: an in-place change shows here
-    expect_unchanged(call.args, (params, X, Y), what="forward and backward must not modify params, X or Y")
+    expect(output(alone.value), ref.forward(*copies(params, X))[0], what="forward output on a random network",
+           rtol=RTOL, atol=ATOL)
+    expect(once.value, drv.gradients(ref, *copies(params, X, Y)), what="gradients on a random network",
+           rtol=RTOL, atol=ATOL)
+    # each argument as forward alone left it: an in-place change shows here
+    for arg, after, before in zip(("params", "X"), alone.args, (params, X)):
+        expect_unchanged(after, before, what=f"forward must not modify {arg}")
+    # and as forward then one backward left them (X reaches backward in the cache): a change here is backward's
+    # (after a second backward, a change such as Y = out - Y could undo itself)
+    for arg, after, before in zip(("params", "X", "Y"), once.args, (params, X, Y)):
+        expect_unchanged(after, before, what=f"forward and backward must not modify {arg}")
     # a second backward on the same cache gives the same gradients
     expect_same(second, first, what="backward called twice on the same cache", rtol=RTOL, atol=ATOL)
 
@@ -200,8 +209,9 @@ def test_sgd_step_inputs_unchanged(student, ref):
     # right values first: a function that ignores its inputs does not earn these points
     expect(call.value, ref.sgd_step(*copies(params, grads), 0.1), what="sgd_step on a random network",
            rtol=RTOL, atol=ATOL)
-    # no -= or *= on the arrays of params or grads
-    expect_unchanged(call.args[:2], (params, grads), what="sgd_step must not modify params or grads")
+    # no -= or *= on the arrays of params, nor of grads: each checked on its own
+    for arg, after, before in zip(("params", "grads"), call.args, (params, grads)):
+        expect_unchanged(after, before, what=f"sgd_step must not modify {arg}")
 
 
 # ---------------------------------------------------------------- all together
