@@ -93,6 +93,18 @@ def expect_unchanged(after, before, *, what: str) -> None:
         raise Mismatch(what, "an input was modified")
 
 
+def expect_each_unchanged(call, function: str, **inputs) -> None:
+    """Raise Mismatch naming the first input that `function` modified, each checked on its own.
+
+    Inputs:
+    - call: a `Call` (`student.f.call(...)`); its `args` hold the arguments as the submission left them.
+    - function: the name shown, as in "fun_z must not modify x".
+    - inputs: each positional argument's name and the value the test passed (which no call changes), in order.
+    """
+    for (name, before), after in zip(inputs.items(), call.args):
+        expect_unchanged(after, before, what=f"{function} must not modify {name}")
+
+
 def _compare(got, want, path, rtol, atol):
     if isinstance(want, tuple) or isinstance(want, list):
         expected_type = type(want).__name__

@@ -7,7 +7,7 @@ import copy
 import numpy as np
 import pytest
 
-from autograder.checks import agree, expect
+from autograder.checks import agree, expect, expect_each_unchanged
 from autograder.outcomes import GraderFault, Mismatch
 from autograder.sandbox.client import Call
 
@@ -73,3 +73,14 @@ def test_an_expected_value_that_is_not_finite_is_a_grader_fault():
         with pytest.raises(GraderFault, match="expected value holds nan or inf"):
             expect(want, want, what="anything")
     expect(np.array([1, 2]), np.array([1, 2]), what="integers are always finite")
+
+
+def test_each_input_is_checked_on_its_own_and_named():
+    def sorts_second(a, b):
+        b.sort()
+        return a + b
+
+    call = Remote(sorts_second).call(np.array([3.0, 1.0]), np.array([2.0, 0.0]))
+    with pytest.raises(Mismatch, match="f must not modify b: an input was modified"):
+        expect_each_unchanged(call, "f", a=np.array([3.0, 1.0]), b=np.array([2.0, 0.0]))
+    expect_each_unchanged(call, "f", a=np.array([3.0, 1.0]))  # a alone was left as it was

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import agree, expect, expect_unchanged, parts
+from autograder.checks import agree, expect, expect_each_unchanged, parts
 
 SEED = 20261121
 RTOL = 1e-9   # same formula, different order of operations: a few ulps apart at most
@@ -93,8 +93,7 @@ def test_inputs_not_modified(student, ref):
     expect(dz.value, ref.fun_dz(x, y), what="fun_dz on a 3x4 grid", rtol=RTOL, atol=ATOL)
     # each call's arguments as the submission left them, one by one: an in-place change shows here
     for name, call in (("fun_z", z), ("fun_dz", dz)):
-        for arg, after, before in zip(("x", "y"), call.args, (x, y)):
-            expect_unchanged(after, before, what=f"{name} must not modify {arg}")
+        expect_each_unchanged(call, name, x=x, y=y)
 
 
 def axes(seed=SEED, m=FIELD_SHAPE[0], n=FIELD_SHAPE[1]):
@@ -149,8 +148,7 @@ def unchanged_field(student, ref, xs, ys, what):
     # right values first: a function that ignores its inputs does not earn the point
     expect(field.value, ref.gradient_field(xs, ys), what=f"gradient_field on {what}", rtol=RTOL, atol=ATOL)
     # each argument as the submission left it: an in-place change (sorted, reshaped) shows here
-    for arg, after, before in zip(("xs", "ys"), field.args, (xs, ys)):
-        expect_unchanged(after, before, what=f"gradient_field must not modify {arg}")
+    expect_each_unchanged(field, "gradient_field", xs=xs, ys=ys)
 
 
 @pytest.mark.points(1)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_same, expect_unchanged
+from autograder.checks import expect, expect_each_unchanged, expect_same
 from autograder.drivers import a05_sgd as drv
 
 SEED = 505
@@ -116,8 +116,7 @@ def test_train_sgd_inputs_not_modified(student, ref):
     expect(call.value, ref.train_sgd(xs.copy(), ys.copy(), lr=0.05, epochs=5),
            what="train_sgd on random data", rtol=RTOL, atol=ATOL)
     # each argument as the submission left it: an in-place change, even in the last bit, shows here
-    for arg, after, before in zip(("xs", "ys"), call.args, (xs, ys)):
-        expect_unchanged(after, before, what=f"train_sgd must not modify {arg}")
+    expect_each_unchanged(call, "train_sgd", xs=xs, ys=ys)
 
 
 # --------------------------------------------------------------------------- minibatch_indices
@@ -254,5 +253,4 @@ def test_train_minibatch_inputs_not_modified(student, ref):
     expect(call.value, ref.train_minibatch(xs.copy(), ys.copy(), lr=0.05, epochs=5, batch_size=4, seed=2),
            what="train_minibatch on random data", rtol=RTOL, atol=ATOL)
     # each argument as the submission left it: an in-place change, even in the last bit, shows here
-    for arg, after, before in zip(("xs", "ys"), call.args, (xs, ys)):
-        expect_unchanged(after, before, what=f"train_minibatch must not modify {arg}")
+    expect_each_unchanged(call, "train_minibatch", xs=xs, ys=ys)

@@ -8,7 +8,7 @@ the output-layer points.
 import numpy as np
 import pytest
 
-from autograder.checks import expect, expect_same, expect_unchanged
+from autograder.checks import expect, expect_each_unchanged, expect_same
 from autograder.drivers import a07_backprop as drv
 
 SEED = 707
@@ -171,12 +171,10 @@ def test_inputs_unchanged(student, ref):
     expect(once.value, drv.gradients(ref, *copies(params, X, Y)), what="gradients on a random network",
            rtol=RTOL, atol=ATOL)
     # each argument as forward alone left it: an in-place change shows here
-    for arg, after, before in zip(("params", "X"), alone.args, (params, X)):
-        expect_unchanged(after, before, what=f"forward must not modify {arg}")
+    expect_each_unchanged(alone, "forward", params=params, X=X)
     # and as forward then one backward left them (X reaches backward in the cache): a change here is backward's
     # (after a second backward, a change such as Y = out - Y could undo itself)
-    for arg, after, before in zip(("params", "X", "Y"), once.args, (params, X, Y)):
-        expect_unchanged(after, before, what=f"forward and backward must not modify {arg}")
+    expect_each_unchanged(once, "forward and backward", params=params, X=X, Y=Y)
     # a second backward on the same cache gives the same gradients
     expect_same(second, first, what="backward called twice on the same cache", rtol=RTOL, atol=ATOL)
 
@@ -210,8 +208,7 @@ def test_sgd_step_inputs_unchanged(student, ref):
     expect(call.value, ref.sgd_step(*copies(params, grads), 0.1), what="sgd_step on a random network",
            rtol=RTOL, atol=ATOL)
     # no -= or *= on the arrays of params, nor of grads: each checked on its own
-    for arg, after, before in zip(("params", "grads"), call.args, (params, grads)):
-        expect_unchanged(after, before, what=f"sgd_step must not modify {arg}")
+    expect_each_unchanged(call, "sgd_step", params=params, grads=grads)
 
 
 # ---------------------------------------------------------------- all together
