@@ -122,6 +122,21 @@ def udp_send(port, payload):
         return exc.__class__.__name__
 
 
+def burn(seconds):
+    """Use `seconds` of CPU time, however long that takes."""
+    import time
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        pass
+    return seconds
+
+
+def nap(seconds):
+    import time
+    time.sleep(seconds)
+    return seconds
+
+
 def make_socket(family, kind):
     try:
         socket.socket(family, kind).close()
@@ -384,3 +399,49 @@ def test_without_proc_a_private_interpreter_is_refused_with_the_fix(monkeypatch)
         protection.secure(caps, base / "engine")  # readable by everyone: nothing to refuse
     finally:
         shutil.rmtree(base)
+
+
+# --------------------------------------------------------------------------- time limits on a loaded machine
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or not os.path.exists("/proc/self/schedstat"),
+                    reason="needs Linux's CPU affinity and schedstat")
+@pytest.mark.parametrize("own_time", [True, False])
+def test_a_call_is_not_cut_off_for_waiting_on_a_busy_machine(sandbox, probe_path, own_time):
+    """A call that needs 0.5 s of CPU, sharing one CPU with three busy processes, takes about 2 s of wall time: within
+    its 1 s limit of its own time, it passes. Counting wall time alone (own_time off), it would time out. A sleep is
+    still cut off at the limit."""
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(3)]
+    session = sandbox.open(probe_path, "probe", Limits(seconds=1.0))
+    saved, sandbox.own_time = sandbox.own_time, own_time
+    try:
+        cpu = sorted(os.sched_getaffinity(0))[0]
+        for pid in (session.pid, *(p.pid for p in busy)):
+            os.sched_setaffinity(pid, {cpu})
+        if own_time:
+            assert session.call("burn", (0.5,), {}) == 0.5
+            with pytest.raises(outcomes.TimedOut, match="took longer than 1 s"):
+                session.call("nap", (5.0,), {})
+        else:
+            with pytest.raises(outcomes.TimedOut, match="took longer than 1 s"):
+                session.call("burn", (0.5,), {})
+    finally:
+        sandbox.own_time = saved
+        session.close()
+        for p in busy:
+            p.kill()
+            p.wait()
+
+
+def test_however_long_a_call_waits_for_a_cpu_it_ends_at_ten_times_its_limit(monkeypatch):
+    from autograder.sandbox import clock
+
+    waits = iter([0.0, 100.0, 100.0])  # at the start, then a process that has waited for a CPU all along
+    monkeypatch.setattr(clock, "run_queue_wait", lambda pid: next(waits))
+    now = [0.0]
+    monkeypatch.setattr(clock.time, "monotonic", lambda: now[0])
+    limit = clock.CallClock(pid=1, seconds=1.0)
+    now[0] = 3.0  # past the wall limit, but starved: time is left
+    assert limit.remaining() == pytest.approx(7.0)  # the cap (10 s) comes before the own-time limit (98 s)
+    now[0] = 10.5
+    assert limit.remaining() < 0

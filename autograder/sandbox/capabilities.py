@@ -7,7 +7,8 @@
 | root         | when grading as root, the child drops to `nobody`                | the child runs as the grading user          |
 | prctl        | zygote and children die with the grader; orphans come back to    | the zygote stops when its socket closes; a  |
 |              | the zygote, which kills them (Linux)                             | session's processes die by process group    |
-| proc         | /proc: exact memory base, process count, the zygote's children   | estimates; orphans outside the group linger |
+| proc         | /proc: exact memory base, process count, the zygote's children, | estimates; orphans outside the group linger;|
+|              | and a call's own time (not its wait for a CPU, see clock.py)     | time limits count wall time                 |
 | rlimit_as    | a memory limit on the address space                              | no memory limit                             |
 | rlimit_nproc | a limit on processes                                             | no process limit                            |
 | seccomp      | no sockets of its own (so no UDP, raw or IPv6 network), no       | Landlock's TCP rule is the only network     |
@@ -29,7 +30,7 @@ NAMES = ("landlock", "root", "prctl", "proc", "rlimit_as", "rlimit_nproc", "secc
 WITHOUT = {
     "landlock": "files protected by permissions only",
     "prctl": "the sandbox may outlive a killed grader",
-    "proc": "processes that leave their group may outlive a test",
+    "proc": "processes that leave their group may outlive a test, and time limits count wall time",
     "rlimit_as": "no memory limit",
     "rlimit_nproc": "no process limit",
     "seccomp": "the network is open to UDP and other sockets",

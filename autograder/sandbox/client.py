@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from autograder import outcomes
 from autograder.text import inert
-from autograder.sandbox import capabilities, launch, protection, protocol, wire
+from autograder.sandbox import capabilities, clock, launch, protection, protocol, wire
 from autograder.sandbox.protocol import ErrorKind, Limits, Op
 
 ENGINE_ROOT = launch.ENGINE_ROOT
@@ -45,15 +45,16 @@ class Sandbox:
         self._owns_zygote = zygote is None
         self._ctrl = zygote.control if zygote else None
         self.protection: protection.Protection | None = None
+        self.own_time = True  # a call's limit counts its own time, not time spent waiting for a CPU (clock.py)
         self._import_failures: dict[str, outcomes.ImportFailed] = {}
 
     def start(self) -> "Sandbox":
         """Decide whether grading may go ahead here (protection.Refused if not), then launch the zygote without
         waiting for it (it imports numpy while the caller collects tests)."""
         if self.protection is None:
-            disabled = capabilities.disabled_from(os.environ)
-            self.protection = protection.secure(capabilities.Capabilities.detect(disabled), ENGINE_ROOT,
-                                                capabilities.insecure_allowed(os.environ))
+            caps = capabilities.Capabilities.detect(capabilities.disabled_from(os.environ))
+            self.protection = protection.secure(caps, ENGINE_ROOT, capabilities.insecure_allowed(os.environ))
+            self.own_time = caps.proc
         if self._zygote is None:
             self._zygote, self._owns_zygote = launch.Zygote(), True
             self._ctrl = self._zygote.control
@@ -181,7 +182,8 @@ class Session:
     def _answer(self, seconds: float | None = None):
         seconds = self.limits.seconds if seconds is None else seconds
         try:
-            header, blob = wire.recv(self._sock, RESULT_LIMIT, deadline=time.monotonic() + seconds)
+            header, blob = wire.recv(self._sock, RESULT_LIMIT,
+                                     deadline=clock.CallClock(self.pid, seconds, self._sandbox.own_time))
         except socket.timeout:
             self.close()
             raise outcomes.TimedOut(f"took longer than {seconds:g} s (look for a loop that never ends, or a sleep)") from None

@@ -241,11 +241,12 @@ def send(sock, header: dict, blob: bytes = b"") -> None:
     sock.sendall(pack(header, blob))
 
 
-def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytearray]:
+def recv(sock, limit: int, deadline=None) -> tuple[dict, bytearray]:
     """Read one frame; refuse frames larger than `limit` bytes.
 
-    With a `deadline` (a time.monotonic() value) the whole frame must arrive by then, however it is dripped
-    in, or socket.timeout is raised. Raises EOFError when the peer is gone.
+    With a `deadline` (a time.monotonic() value, or a clock whose `remaining()` says the seconds left, see
+    clock.CallClock) the whole frame must arrive in time, however it is dripped in, or socket.timeout is raised.
+    Raises EOFError when the peer is gone.
     """
     head_len, blob_len = HEAD.unpack(_read_exact(sock, HEAD.size, deadline))
     if head_len + blob_len > limit:
@@ -260,17 +261,22 @@ def recv(sock, limit: int, deadline: float | None = None) -> tuple[dict, bytearr
     return header, _read_exact(sock, blob_len, deadline)
 
 
-def _read_exact(sock, n: int, deadline: float | None = None) -> bytearray:
+def _read_exact(sock, n: int, deadline=None) -> bytearray:
     """Exactly `n` bytes, read into one buffer of that size: a large frame is held once, never copied."""
     buf = bytearray(n)
     view, got = memoryview(buf), 0
     while got < n:
         if deadline is not None:
-            remaining = deadline - time.monotonic()
+            remaining = deadline.remaining() if hasattr(deadline, "remaining") else deadline - time.monotonic()
             if remaining <= 0:
                 raise socket.timeout("deadline passed")
             sock.settimeout(remaining)
-        count = sock.recv_into(view[got:])
+            try:
+                count = sock.recv_into(view[got:])
+            except socket.timeout:
+                continue  # the deadline says whether time is up: a clock may have granted more
+        else:
+            count = sock.recv_into(view[got:])
         if not count:
             raise EOFError("connection closed")
         got += count
