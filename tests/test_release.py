@@ -101,6 +101,43 @@ def test_leak_audit_gate_refuses_a_solution_line_in_a_handout(clone, tmp_path, c
             f"solutions/a01_gradients/gradients.py's solution block: {A01_SOLUTION_LINE}") in text
 
 
+REL_ERROR_ANSWER = "return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))"  # a03's rel_error
+
+
+def test_leak_audit_gate_refuses_a_solution_line_in_the_engine(clone, tmp_path, capsys):
+    """The engine ships to every student: a solution line copied into it is a leak like any other."""
+    engine = clone / "autograder" / "plots" / "curves.py"
+    lines = engine.read_text().splitlines()
+    engine.write_text("\n".join([*lines, "", "", "def _rel_error(x, y):", "    " + REL_ERROR_ANSWER, ""]))
+    assert audience("autograder/plots/curves.py") == ENGINE
+    commit_all(clone, "a figure that measures with a03's answer")
+    out = tmp_path / "dist"
+    code, text = run_release(capsys, clone, out, ["leak audit"])
+    assert_refused(code, text, out, "leak audit")
+    assert (f"student/autograder/plots/curves.py line {len(lines) + 4} contains a line of "
+            f"solutions/a03_numerical_gradient/numerical.py's solution block: {REL_ERROR_ANSWER}") in text
+
+
+def test_every_file_of_the_bundle_passes_the_leak_audit(tmp_path):
+    """What this checkout ships, engine included, holds no distinctive solution or hidden-suite line."""
+    student.build(ROOT, tmp_path / "student")
+    found = audit.secrets(ROOT, student.bundle_files(ROOT))
+    assert audit.audit_folder(tmp_path / "student", "student", found) == []
+    # the figure of a03 measures with the module's own rel_error: the engine holds no copy of the answer
+    assert REL_ERROR_ANSWER in found.lines and A01_SOLUTION_LINE in found.lines
+
+
+def test_a_solution_line_a_stub_gives_away_is_not_a_secret():
+    """A line the students are given anyway, in a stub's docstring, is no evidence; glued to a longer name it is."""
+    found = audit.secrets(ROOT, student.bundle_files(ROOT))
+    # a03's solution line, given by a05's docstring ("Create one generator, rng = np.random.default_rng(seed), ...")
+    assert "rng = np.random.default_rng(seed)" not in found.lines
+    # a05's and a08's solution lines, given by the docstrings that specify them
+    assert "p = rng.permutation(n)" not in found.lines and "self.grad = 1.0" not in found.lines
+    assert audit._given("rng = f(seed)", "use rng = f(seed), once") and not audit._given("rng = f(seed)", "arng = f(seed)")
+    assert not audit._given("rng = f(seed)", "rng = f(seed2)")
+
+
 def test_leak_audit_gate_reads_every_member_of_an_otter_zip_outside_engine(clone, tmp_path, capsys, monkeypatch):
     hidden = (clone / "autograder" / "hidden" / "a01_gradients" / "test_hidden.py").read_text()
     secret_line = next(line for line in hidden.splitlines() if "ANCHORS" in line and "=" in line)
