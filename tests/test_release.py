@@ -93,33 +93,27 @@ def test_stubs_gate_refuses_a_stub_out_of_sync(clone, tmp_path, capsys):
     assert "assignments/a01_gradients/gradients.py differs from what `make stubs` writes" in text
 
 
-def test_leak_audit_gate_refuses_a_solution_line_in_a_handout(clone, tmp_path, capsys):
-    handout = clone / "assignments" / "a01_gradients" / "README.md"
-    lines = handout.read_text().splitlines()
-    handout.write_text("\n".join([*lines, "", "    " + A01_SOLUTION_LINE, ""]))
-    commit_all(clone, "a handout that gives the answer away")
-    out = tmp_path / "dist"
-    code, text = run_release(capsys, clone, out, ["leak audit"])
-    assert_refused(code, text, out, "leak audit")
-    assert (f"student/assignments/a01_gradients/README.md line {len(lines) + 2} contains a line of "
-            f"solutions/a01_gradients/gradients.py's solution block: {A01_SOLUTION_LINE}") in text
-
-
 REL_ERROR_ANSWER = "return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))"  # a03's rel_error
 
 
-def test_leak_audit_gate_refuses_a_solution_line_in_the_engine(clone, tmp_path, capsys):
-    """The engine ships to every student: a solution line copied into it is a leak like any other."""
-    engine = clone / "autograder" / "plots" / "curves.py"
-    lines = engine.read_text().splitlines()
-    engine.write_text("\n".join([*lines, "", "", "def _rel_error(x, y):", "    " + REL_ERROR_ANSWER, ""]))
-    assert audience("autograder/plots/curves.py") == ENGINE
-    commit_all(clone, "a figure that measures with a03's answer")
+@pytest.mark.parametrize("rel, added, solution, line", [
+    ("assignments/a01_gradients/README.md", ["", "    " + A01_SOLUTION_LINE], "solutions/a01_gradients/gradients.py",
+     A01_SOLUTION_LINE),
+    # the engine ships to every student: a solution line copied into it is a leak like any other
+    ("autograder/plots/curves.py", ["", "", "def _rel_error(x, y):", "    " + REL_ERROR_ANSWER],
+     "solutions/a03_numerical_gradient/numerical.py", REL_ERROR_ANSWER),
+], ids=["handout", "engine"])
+def test_leak_audit_gate_refuses_a_solution_line(clone, tmp_path, capsys, rel, added, solution, line):
+    assert audience(rel) in (STUDENT, ENGINE)
+    path = clone / rel
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([*lines, *added, ""]))
+    commit_all(clone, f"{rel} gives an answer away")
     out = tmp_path / "dist"
     code, text = run_release(capsys, clone, out, ["leak audit"])
     assert_refused(code, text, out, "leak audit")
-    assert (f"student/autograder/plots/curves.py line {len(lines) + 4} contains a line of "
-            f"solutions/a03_numerical_gradient/numerical.py's solution block: {REL_ERROR_ANSWER}") in text
+    assert (f"student/{rel} line {len(lines) + len(added)} contains a line of {solution}'s solution block: "
+            f"{line}") in text
 
 
 def test_every_file_of_the_bundle_passes_the_leak_audit(tmp_path):
