@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import site
 import subprocess
@@ -119,13 +120,20 @@ def run(bundle: Path, command: Command, prefix=(), env: dict | None = None) -> s
     """Run one command with bash in its folder of `bundle`; `prefix` runs it as another user (e.g. runuser)."""
     line = command.line
     if line.startswith("pytest"):
-        line = f"source {Path(bundle, '.venv', 'bin', 'activate')} && {line}"
+        line = f"source {shlex.quote(str(Path(bundle, '.venv', 'bin', 'activate')))} && {line}"
     return subprocess.run([*prefix, "bash", "-c", line], cwd=Path(bundle, command.where),
                           env=environment(env), capture_output=True, text=True, timeout=TIMEOUT)
 
 
-def problem(bundle: Path, command: Command, proc: subprocess.CompletedProcess) -> str | None:
-    """What is wrong with how `command` ended, with the solutions in place; None when it worked as shown."""
+def modules(bundle: Path) -> dict[str, bytes]:
+    """Assignment folder -> the bytes of its module in `bundle` (the student's work), for the modules there."""
+    return {a.folder: a.stub(bundle).read_bytes() for a in CATALOGUE if a.stub(bundle).is_file()}
+
+
+def problem(bundle: Path, command: Command, proc: subprocess.CompletedProcess,
+            work: dict[str, bytes] | None = None) -> str | None:
+    """What is wrong with how `command` ended, with the solutions in place; None when it worked as shown.
+    `work` is `modules(bundle)` from before the command: `make clean` must leave it as it was."""
     out = proc.stdout + proc.stderr
     if proc.returncode != 0:
         return f"{command} exited {proc.returncode}:\n{out[-SHOWN:]}"
@@ -138,25 +146,21 @@ def problem(bundle: Path, command: Command, proc: subprocess.CompletedProcess) -
         if not drew or drew[-1][0] != drew[-1][1] or "skipped" in proc.stdout:
             return f"{command} did not draw every figure of the solutions:\n{out[-SHOWN:]}"
     if command.line == "make clean":
-        changed = [a.folder for a in CATALOGUE if not a.stub(bundle).is_file()]
+        after = modules(bundle)
+        changed = sorted(folder for folder in (work or {}) if after.get(folder) != work[folder])
         if Path(bundle, ".venv").exists() or changed:
-            return f"{command} left .venv behind or removed the work of {', '.join(changed) or 'nobody'}"
+            return f"{command} left .venv behind, or changed the work in {', '.join(changed) or 'no assignment'}"
     return None
 
 
-def try_bundle(bundle: Path, prefix=(), env: dict | None = None, progress=None) -> tuple[list[str], list[str]]:
-    """Run every command of `commands(bundle)` in order; return (what ran, with its time, and the problems).
-
-    `progress(done, total, text)`, when given, is called after each command."""
+def try_bundle(bundle: Path, prefix=(), env: dict | None = None) -> tuple[list[str], list[str]]:
+    """Run every command of `commands(bundle)` in order; return (what ran, each with its time; the problems)."""
     ran, problems = [], []
-    todo = commands(bundle)
-    for done, command in enumerate(todo, start=1):
-        began = time.perf_counter()
+    for command in commands(bundle):
+        began, work = time.perf_counter(), modules(bundle)
         proc = run(bundle, command, prefix, env)
-        found = problem(bundle, command, proc)
+        found = problem(bundle, command, proc, work)
         ran.append(f"{command} ({time.perf_counter() - began:.1f} s)")
         if found:
             problems.append(found)
-        if progress:
-            progress(done, len(todo), ran[-1])
     return ran, problems
