@@ -19,7 +19,7 @@ from pathlib import Path
 
 from autograder.catalogue import CATALOGUE, ENGINE, STUDENT, audience
 
-TEMPLATES = Path(__file__).resolve().parent / "student"
+TEMPLATES = Path(__file__).resolve().parent / "student"  # in this checkout; a bundle takes them from its root's
 ROOT_FILES = ("Makefile", "README.md", "pytest.ini")  # written from TEMPLATES, never taken from the instructor's checkout
 ASSIGNMENT_MAKEFILE = "assignment.mk"  # the template of assignments/<folder>/Makefile
 COURSE = "course.toml"  # the course's details, at the checkout's root: {"submit_to": "..."}
@@ -44,7 +44,7 @@ def bundle_files(root: Path) -> list[str]:
 
 
 def written_files() -> dict[str, str]:
-    """Bundle path -> template name, for the files the bundle gets from TEMPLATES rather than from the checkout."""
+    """Bundle path -> template name, for the files the bundle gets from the templates, not from the tracked files."""
     written = {name: name for name in ROOT_FILES}
     written.update({f"assignments/{a.folder}/Makefile": ASSIGNMENT_MAKEFILE for a in CATALOGUE})
     return written
@@ -72,15 +72,20 @@ def course_details(root: Path) -> dict[str, str]:
     return details
 
 
+def templates(root: Path) -> Path:
+    """The folder of the bundle's templates in the checkout `root` (TEMPLATES for this one)."""
+    return Path(root, TEMPLATES.relative_to(TEMPLATES.parents[2]))
+
+
 def readme(root: Path) -> str:
     """The bundle's README.md: the template, with the file to submit for each assignment and where to submit."""
-    template = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+    template = (templates(root) / "README.md").read_text(encoding="utf-8")
     rows = "\n".join(f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" for a in CATALOGUE)
     filled = {"@SUBMIT_FILES@": f"| assignment | the file to submit |\n|---|---|\n{rows}",
               "@SUBMIT_TO@": f"**Where:** {course_details(root)['submit_to']}"}
     for placeholder, text in filled.items():
         if template.count(placeholder) != 1:
-            raise RuntimeError(f"{TEMPLATES / 'README.md'} must hold {placeholder} exactly once")
+            raise RuntimeError(f"{templates(root) / 'README.md'} must hold {placeholder} exactly once")
         template = template.replace(placeholder, text)
     return template
 
@@ -96,8 +101,8 @@ def build(root: Path, target: Path) -> list[str]:
     files = bundle_files(root)
     clash = sorted(set(files) & set(written_files()))
     if clash:
-        raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in {TEMPLATES}; "
-                           "make catalogue.LAYOUT mark them INSTRUCTOR")
+        raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in "
+                           f"{templates(root)}; make catalogue.LAYOUT mark them INSTRUCTOR")
     text = readme(root)
     target.mkdir(parents=True, exist_ok=True)
     for rel in files:
@@ -114,7 +119,7 @@ def build(root: Path, target: Path) -> list[str]:
         if rel == "README.md":
             dest.write_text(text, encoding="utf-8")
         else:
-            shutil.copyfile(TEMPLATES / template, dest)
+            shutil.copyfile(templates(root) / template, dest)
         dest.chmod(0o644)
     return sorted([*files, *written_files()])
 
