@@ -30,6 +30,9 @@ A01 = "a01_gradients"
 SOLUTION = BY_FOLDER[A01].solution()
 STUB = BY_FOLDER[A01].stub()
 
+A01_TOTAL = "26"  # a01's points, as grades.csv writes them
+
+
 
 def _rows(out: Path) -> dict[str, dict]:
     with open(out / "grades.csv", newline="") as fh:
@@ -134,7 +137,7 @@ def test_shards_cover_the_class_once_and_merge(tmp_path, capsys):
     rows = _rows(tmp_path)
     # every entry once: the students from their shard, the stray file's row from the class
     assert set(rows) == {cafe, "s1", "s2", "s3", "s4", "s5", "stray.txt"} and rows["s3"]["total"] == "0"
-    assert rows[cafe]["total"] == "22" and rows[cafe]["entry"] == "caf\\xe9"
+    assert rows[cafe]["total"] == A01_TOTAL and rows[cafe]["entry"] == "caf\\xe9"
     assert rows["stray.txt"]["problems"] == "not graded: a file, not a student folder or zip"
     # a missing shard, or the same shard twice, is refused with the reason
     assert batch.merge([str(outs[0])], str(tmp_path / "m1")) == 2
@@ -256,12 +259,12 @@ def test_every_odd_entry_is_graded_or_has_a_row_that_says_why(odd_class):
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
     rows = _by_entry(out)
-    full = ("22", "22")
-    graded = {"alice": full, "stubby": ("0", "22"), "latin1_caf\\xe9": full, "grades.csv": full, "class.json": full,
+    full = (A01_TOTAL, A01_TOTAL)
+    graded = {"alice": full, "stubby": ("0", A01_TOTAL), "latin1_caf\\xe9": full, "grades.csv": full, "class.json": full,
               "'-dash": full, "fake\\x0aall graded: 99 of 99": full, "esc\\x1b[2Jape": full, "zipper.zip": full}
     for entry, (total, most) in graded.items():
         assert (rows[entry]["total"], rows[entry]["max_score"], rows[entry]["problems"]) == (total, most, ""), entry
-    assert 0 < float(rows["surrogate"]["total"]) < 22 and rows["surrogate"]["problems"] == ""
+    assert 0 < float(rows["surrogate"]["total"]) < float(A01_TOTAL) and rows["surrogate"]["problems"] == ""
     not_graded = {".intake": "hidden (its name begins with a dot)", ".dotted": "hidden (its name begins with a dot)",
                   "linked": "a symbolic link", "stray.txt": "a file, not a student folder or zip"}
     for entry, reason in not_graded.items():
@@ -270,7 +273,7 @@ def test_every_odd_entry_is_graded_or_has_a_row_that_says_why(odd_class):
     nothing = {"evil.zip": "nothing gradable", "bomb.zip": "bomb.zip:gradients.py unpacks to 1 GB, more than the 1 MB",
                "nested.zip": "nested.zip:inner.zip is a zip inside a zip"}
     for entry, problem in nothing.items():
-        assert rows[entry]["total"] == "0" and rows[entry]["max_score"] == "22" and problem in rows[entry]["problems"]
+        assert rows[entry]["total"] == "0" and rows[entry]["max_score"] == A01_TOTAL and problem in rows[entry]["problems"]
     # every entry of SUBMISSIONS has exactly one row, and nothing else has one
     assert len(rows) == len(list(klass.iterdir())) == len(graded) + 1 + len(not_graded) + len(nothing)
     # the summary names each entry not graded, with its reason; progress names each graded one
@@ -309,7 +312,7 @@ def test_text_a_student_controls_is_stored_inert(odd_class):
     messages = [t["output"] for t in data["tests"] if "bad" in t["output"]]
     assert messages and all("bad \\x80 text \\x1b[2J" in m and is_inert(m) for m in messages)
     latin = json.loads((out / _by_entry(out)["latin1_caf\\xe9"]["student"] / "results.json").read_text())
-    assert latin["extra_data"]["intake"]["entry"] == "latin1_caf\\xe9" and latin["score"] == 22
+    assert latin["extra_data"]["intake"]["entry"] == "latin1_caf\\xe9" and latin["score"] == float(A01_TOTAL)
     # the student is told why a zip gave nothing: in the output they read
     bomb = json.loads((out / "bomb" / "results.json").read_text())
     assert "bomb.zip:gradients.py unpacks to 1 GB, more than the 1 MB a module may have" in bomb["output"]
@@ -350,7 +353,7 @@ def test_an_export_zip_is_unpacked_into_out_only_and_each_refusal_has_a_row(tmp_
     assert not [p for p in tmp_path.rglob("*") if ESCAPE in p.name or p.is_symlink()]
     assert not list(Path(tempfile.gettempdir()).glob(f"{ESCAPE}*"))
     rows = _rows(out)
-    assert rows["ada@uni.edu"]["total"] == "22"
+    assert rows["ada@uni.edu"]["total"] == A01_TOTAL
     # the bomb's own student is graded, and told why their file was not unpacked
     assert rows["bob@uni.edu"]["total"] == "0" and "unpacks to 1 GB, more than the 256 MB a file may have: not unpacked" \
         in rows["bob@uni.edu"]["problems"]
@@ -398,7 +401,7 @@ def test_a_student_whose_grading_fails_gets_a_row_and_the_class_goes_on(small_cl
     _fail_for_victim(monkeypatch, how)
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 1  # a grader problem, as before; never 2
     rows = _rows(out)
-    assert rows["ann"]["total"] == rows["zed"]["total"] == "22"
+    assert rows["ann"]["total"] == rows["zed"]["total"] == A01_TOTAL
     assert rows["victim"]["problems"] == reason and rows["victim"]["total"] == "0"
     printed = capfd.readouterr()
     assert "Traceback" not in printed.err and "\x1b" not in printed.out + printed.err
@@ -411,7 +414,7 @@ def test_a_student_whose_grading_fails_gets_a_row_and_the_class_goes_on(small_cl
     monkeypatch.undo()
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 0
     assert "; 2 already graded (" in capfd.readouterr().out
-    assert _rows(out)["victim"]["total"] == "22"
+    assert _rows(out)["victim"]["total"] == A01_TOTAL
 
 
 def test_a_student_whose_results_cannot_be_written_still_has_a_row(small_class, capfd):
@@ -420,7 +423,7 @@ def test_a_student_whose_results_cannot_be_written_still_has_a_row(small_class, 
     (out / "victim").write_text("a file where the student's folder goes")
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 1
     rows = _rows(out)
-    assert rows["ann"]["total"] == rows["zed"]["total"] == "22"
+    assert rows["ann"]["total"] == rows["zed"]["total"] == A01_TOTAL
     assert rows["victim"]["problems"].startswith("grader error: results.json could not be written")
     assert "Traceback" not in capfd.readouterr().err
 
@@ -437,9 +440,9 @@ def test_the_batch_writes_results_even_when_the_report_cannot_serialize_itself(s
     monkeypatch.setattr(Report, "to_json", broken)
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 0
     rows = _rows(out)
-    assert [rows[n]["total"] for n in ("ann", "victim", "zed")] == ["22", "22", "22"]
+    assert [rows[n]["total"] for n in ("ann", "victim", "zed")] == [A01_TOTAL, A01_TOTAL, A01_TOTAL]
     data = json.loads((out / "ann" / "results.json").read_text(encoding="utf-8"))
-    assert data["score"] == 22 and data["tests"] and all(t["status"] == "passed" for t in data["tests"])
+    assert data["score"] == float(A01_TOTAL) and data["tests"] and all(t["status"] == "passed" for t in data["tests"])
     assert is_inert(json.dumps(data, ensure_ascii=False))
     assert to_json == "raises" or data["output"] == "a lone \\x80"
 

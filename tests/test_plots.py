@@ -283,6 +283,34 @@ def test_wrong_code_draws_a_wrong_figure(tmp_path):
     assert np.allclose(got["U"], -want["U"]) and np.allclose(got["V"], -want["V"])
 
 
+def test_the_step_size_figure_measures_with_the_submissions_own_rel_error(tmp_path):
+    """a03's figure holds no copy of the rel_error answer: both curves are measured by the module's own rel_error,
+    and a submission without one draws no such figure."""
+    a = BY_FOLDER["a03_numerical_gradient"]
+    solution = a.solution().read_text(encoding="utf-8")
+    answer = "    return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))\n"
+    assert solution.count(answer) == 1
+    reference = SPECS["step_size"].compute(sources.LocalSource(GradingContext(str(ROOT / "solutions")).reference(a.folder)))
+    for name, body, scale in (("doubled", answer.replace("return float(", "return 2 * float("), 2.0),
+                              ("missing", '    raise NotImplementedError("rel_error: not implemented yet")\n', None)):
+        (tmp_path / name / a.folder).mkdir(parents=True)
+        (tmp_path / name / a.folder / a.filename).write_text(solution.replace(answer, body), encoding="utf-8")
+        context = GradingContext(str(tmp_path / name))
+        source = sources.SandboxSource(context, a.folder)
+        try:
+            if scale is None:
+                with pytest.raises(sources.Skip, match="rel_error not implemented yet"):
+                    SPECS["step_size"].compute(source)
+                continue
+            got = SPECS["step_size"].compute(source)
+        finally:
+            source.close()
+            context.close()
+        for curve in ("centered", "forward"):
+            measured = reference[curve] > 1e-16
+            assert np.allclose(got[curve][measured], scale * reference[curve][measured], rtol=1e-12), curve
+
+
 def test_a_submissions_figures_never_go_over_the_handouts(tmp_path):
     proc = _plots("--submission", str(ROOT / "solutions"), "--out", str(ROOT / "assignments"))
     # refused before anything runs

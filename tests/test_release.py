@@ -10,16 +10,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pwd
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from autograder.catalogue import ENGINE, INSTRUCTOR, STUDENT, audience
-from autograder.packaging import audit, release, student
+from autograder.catalogue import CATALOGUE, ENGINE, INSTRUCTOR, STUDENT, audience
+from autograder.packaging import audit, release, student, tryout
 from support import ROOT
 
 GIT = ["git", "-c", "user.name=release test", "-c", "user.email=release@test.invalid"]
@@ -89,16 +93,47 @@ def test_stubs_gate_refuses_a_stub_out_of_sync(clone, tmp_path, capsys):
     assert "assignments/a01_gradients/gradients.py differs from what `make stubs` writes" in text
 
 
-def test_leak_audit_gate_refuses_a_solution_line_in_a_handout(clone, tmp_path, capsys):
-    handout = clone / "assignments" / "a01_gradients" / "README.md"
-    lines = handout.read_text().splitlines()
-    handout.write_text("\n".join([*lines, "", "    " + A01_SOLUTION_LINE, ""]))
-    commit_all(clone, "a handout that gives the answer away")
+REL_ERROR_ANSWER = "return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))"  # a03's rel_error
+
+
+@pytest.mark.parametrize("rel, added, solution, line", [
+    ("assignments/a01_gradients/README.md", ["", "    " + A01_SOLUTION_LINE], "solutions/a01_gradients/gradients.py",
+     A01_SOLUTION_LINE),
+    # the engine ships to every student: a solution line copied into it is a leak like any other
+    ("autograder/plots/curves.py", ["", "", "def _rel_error(x, y):", "    " + REL_ERROR_ANSWER],
+     "solutions/a03_numerical_gradient/numerical.py", REL_ERROR_ANSWER),
+], ids=["handout", "engine"])
+def test_leak_audit_gate_refuses_a_solution_line(clone, tmp_path, capsys, rel, added, solution, line):
+    assert audience(rel) in (STUDENT, ENGINE)
+    path = clone / rel
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([*lines, *added, ""]))
+    commit_all(clone, f"{rel} gives an answer away")
     out = tmp_path / "dist"
     code, text = run_release(capsys, clone, out, ["leak audit"])
     assert_refused(code, text, out, "leak audit")
-    assert (f"student/assignments/a01_gradients/README.md line {len(lines) + 2} contains a line of "
-            f"solutions/a01_gradients/gradients.py's solution block: {A01_SOLUTION_LINE}") in text
+    assert (f"student/{rel} line {len(lines) + len(added)} contains a line of {solution}'s solution block: "
+            f"{line}") in text
+
+
+def test_every_file_of_the_bundle_passes_the_leak_audit(tmp_path):
+    """What this checkout ships, engine included, holds no distinctive solution or hidden-suite line."""
+    student.build(ROOT, tmp_path / "student")
+    found = audit.secrets(ROOT, student.bundle_files(ROOT))
+    assert audit.audit_folder(tmp_path / "student", "student", found) == []
+    # the figure of a03 measures with the module's own rel_error: the engine holds no copy of the answer
+    assert REL_ERROR_ANSWER in found.lines and A01_SOLUTION_LINE in found.lines
+
+
+def test_a_solution_line_a_stub_gives_away_is_not_a_secret():
+    """A line the students are given anyway, in a stub's docstring, is no evidence; glued to a longer name it is."""
+    found = audit.secrets(ROOT, student.bundle_files(ROOT))
+    # a03's solution line, given by a05's docstring ("Create one generator, rng = np.random.default_rng(seed), ...")
+    assert "rng = np.random.default_rng(seed)" not in found.lines
+    # a05's and a08's solution lines, given by the docstrings that specify them
+    assert "p = rng.permutation(n)" not in found.lines and "self.grad = 1.0" not in found.lines
+    assert audit._given("rng = f(seed)", "use rng = f(seed), once") and not audit._given("rng = f(seed)", "arng = f(seed)")
+    assert not audit._given("rng = f(seed)", "rng = f(seed2)")
 
 
 def test_leak_audit_gate_reads_every_member_of_an_otter_zip_outside_engine(clone, tmp_path, capsys, monkeypatch):
@@ -189,40 +224,159 @@ def test_student_bundle_has_every_student_and_engine_file_and_no_instructor_file
     files = student.build(ROOT, tmp_path / "student")
     tracked = student.tracked_files(ROOT)
     shipped = {p for p in tracked if audience(p) in (STUDENT, ENGINE)}
-    assert shipped | {"Makefile", "README.md"} == set(files)
-    assert not [p for p in files if p not in ("Makefile", "README.md") and audience(p) == INSTRUCTOR]
+    written = student.written_files()
+    assert shipped | set(written) == set(files)
+    assert not [p for p in files if p not in written and audience(p) == INSTRUCTOR]
     assert not [p for p in files if p.startswith(("solutions/", "autograder/hidden/", "autograder/packaging/", "tests/"))]
-    for name in ("Makefile", "README.md"):
-        assert (tmp_path / "student" / name).read_bytes() == (student.TEMPLATES / name).read_bytes()
+    assert "course.toml" not in files
+    # the templates, as they are, at the root and in every assignment's folder; the README with the course filled in
+    assert {f"assignments/{a.folder}/Makefile" for a in CATALOGUE} | {"Makefile", "pytest.ini", "README.md"} == set(written)
+    for rel, template in written.items():
+        want = student.readme(ROOT).encode() if rel == "README.md" else (student.TEMPLATES / template).read_bytes()
+        assert (tmp_path / "student" / rel).read_bytes() == want, rel
 
 
-def test_unpacked_student_zip_grades_with_only_python(tmp_path):
-    """make help lists only student targets; make grade builds .venv and grades the stubs (public tests only);
-    make test runs the public tests; instructor commands are refused."""
+def test_the_bundle_says_which_file_to_submit_and_where(clone, tmp_path):
+    """Each assignment's module is named, with the course's own words on where to upload it (course.toml), or a
+    default that sends students to the course's instructions; a course.toml that cannot be read stops the build."""
+    text = student.readme(clone)
+    for a in CATALOGUE:
+        assert f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" in text
+    assert "@SUBMIT" not in text and f"**Where:** {student.DEFAULT_SUBMIT_TO}" in text
+    (clone / "course.toml").write_text('submit_to = "On Gradescope, course 4242 (entry code K7Q2XZ)."\n')
+    assert "**Where:** On Gradescope, course 4242 (entry code K7Q2XZ)." in student.readme(clone)
+    for broken, said in (('submit_to = "unclosed\n', "is not valid TOML"), ("submit-to = 'x'\n", "unknown key"),
+                         ("submit_to = 3\n", "must be a string")):
+        (clone / "course.toml").write_text(broken)
+        with pytest.raises(RuntimeError, match=said):
+            student.build(clone, tmp_path / broken.split()[0])
+
+
+def test_the_commands_tried_are_the_shown_ones_and_the_required_ones(tmp_path):
+    student.build(ROOT, tmp_path / "student")
+    tried = tryout.commands(tmp_path / "student")
+    lines = [c.line for c in tried if not c.where]
+    # the README's own, every handout's pytest line, the required ones; make clean last; no PYTHON3= advice
+    assert 'make test ONLY="a01_gradients a02_gradient_descent"' in lines and "make plots" in lines
+    assert all(f"pytest assignments/{a.folder}" in lines for a in CATALOGUE)
+    assert all(tryout.Command(where, line) in tried for where, line in tryout.REQUIRED)
+    assert tried[-1] == tryout.Command("", "make clean") and not [c for c in tried if "PYTHON3=" in c.line]
+
+
+def _unpacked(tmp_path: Path, solutions: bool) -> Path:
     student.build(ROOT, tmp_path / "student")
     student.write_zip(tmp_path / "student", tmp_path / "student-0.0.0.zip", "student-0.0.0")
-    fresh = student.unpack(tmp_path / "student-0.0.0.zip", tmp_path / "unpacked")
-    python = Path(sys.base_prefix, "bin", f"python{sys.version_info.major}.{sys.version_info.minor}")
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS")}
+    bundle = student.unpack(tmp_path / "student-0.0.0.zip", tmp_path / "unpacked")
+    if solutions:
+        tryout.put_solutions(ROOT, bundle)
+    return bundle
 
-    def make(*args, timeout=600):
-        return subprocess.run(["make", "--no-print-directory", *args, f"PYTHON3={python}"], cwd=fresh, env=env,
-                              capture_output=True, text=True, timeout=timeout)
 
-    listed = make()
-    targets = [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("  ")]
-    assert listed.returncode == 0 and targets == ["help", "grade", "test", "plots", "clean"], listed.stdout + listed.stderr
-    graded = make("grade")
-    assert graded.returncode == 0, graded.stdout[-3000:] + graded.stderr[-3000:]
-    assert "a01_gradients" in graded.stdout and "not implemented yet" in graded.stdout
-    assert "Total: 0 / " in graded.stdout
-    one = make("grade", "ONLY=a01_gradients")
-    assert one.returncode == 0 and "a02_gradient_descent" not in one.stdout, one.stdout + one.stderr
-    tested = make("test", "ONLY=a01_gradients")
-    assert tested.returncode != 0 and "failed" in tested.stdout, tested.stdout[-2000:]
-    refused = subprocess.run([str(fresh / ".venv" / "bin" / "python"), "-m", "autograder", "stubs"], cwd=fresh,
-                             capture_output=True, text=True)
-    assert refused.returncode == 2 and "'stubs' is an instructor command" in refused.stderr, refused.stderr
+def test_the_bundle_commands_catch_test_files_of_one_name(tmp_path):
+    """Every public test file is test_public.py: without the bundle's pytest.ini, pytest imports them by name and
+    `make test` stops at collection. The tryout says so; with pytest.ini it runs every assignment's tests."""
+    bundle = _unpacked(tmp_path, solutions=True)
+    tryout.seed_venv(bundle)
+    command = tryout.Command("", 'make test ONLY="a01_gradients a02_gradient_descent"')
+    assert tryout.problem(bundle, command, tryout.run(bundle, command)) is None
+    (bundle / "pytest.ini").unlink()
+    found = tryout.problem(bundle, command, tryout.run(bundle, command))
+    assert found and "import file mismatch" in found, found
+
+
+def test_bundle_gate_refuses_a_command_that_does_not_work_as_shown(clone, tmp_path, capsys, monkeypatch):
+    handout = clone / "assignments" / "a01_gradients" / "README.md"
+    handout.write_text(handout.read_text().replace("`pytest assignments/a01_gradients`", "`pytest assignments/a01_gradient`"))
+    commit_all(clone, "a handout whose pytest line names a folder that does not exist")
+    every = tryout.commands
+    # the handouts' pytest lines of a01 only: the whole list runs in the tests of the unpacked bundle below
+    monkeypatch.setattr(tryout, "commands", lambda bundle: [c for c in every(bundle) if "assignments/a01" in c.line])
+    out = tmp_path / "dist"
+    code, text = run_release(capsys, clone, out, ["bundle"])
+    assert_refused(code, text, out, "bundle")
+    assert "`pytest assignments/a01_gradient` exited 4:" in text and "file or directory not found" in text
+    assert "`pytest assignments/a01_gradients -x -k fun_dz`" not in text  # the commands that work are not listed
+
+
+def oldest_python() -> tuple[str, tuple[int, ...]] | None:
+    """The oldest python3 on this machine that the bundle's Makefile accepts (and this user or, as root, nobody
+    can run), with its version; None when there is none."""
+    check = re.search(r"sys\.version_info < \(([\d, ]+)\)", (student.TEMPLATES / "Makefile").read_text())
+    minimum = tuple(int(n) for n in check[1].split(","))
+    prefix = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
+    found = {}
+    for candidate in {"/usr/bin/python3", shutil.which("python3") or "", sys.executable,
+                      str(Path(sys.base_prefix, "bin", f"python{sys.version_info.major}.{sys.version_info.minor}"))}:
+        if candidate and os.path.exists(candidate):
+            proc = subprocess.run([*prefix, candidate, "-c", "import sys, venv; print(*sys.version_info[:3])"],
+                                  capture_output=True, text=True)
+            if proc.returncode == 0:
+                found[candidate] = tuple(int(n) for n in proc.stdout.split())
+    accepted = sorted((version, path) for path, version in found.items() if version[:len(minimum)] >= minimum)
+    return (accepted[0][1], accepted[0][0]) if accepted else None
+
+
+def test_unpacked_student_zip_works_as_its_readme_says_for_an_ordinary_user(tmp_path):
+    """As a student: an ordinary user (nobody, when the tests run as root), with the oldest python3 here that the
+    bundle accepts (Debian's 3.11.2 on this CI), in a fresh unpacked zip. make lists only student targets; make
+    grade builds .venv with pip and grades the stubs (public tests only); make test runs every assignment's public
+    tests; instructor commands are refused. Then, with the solutions in place, every command the README and the
+    handouts show works as shown (tryout.try_bundle, as the release gate runs them)."""
+    if os.geteuid() == 0 and not shutil.which("runuser"):
+        pytest.skip("running as root without runuser: no ordinary user to try the bundle as")
+    python = oldest_python()
+    if python is None:
+        pytest.skip("no python3 here that the bundle accepts can be run by an ordinary user")
+    python, version = python
+    base = Path(tempfile.mkdtemp(prefix="gd-bundle-"))
+    try:
+        base.chmod(0o755)
+        bundle = _unpacked(base, solutions=False)
+        (base / "home").mkdir()
+        prefix = []
+        if os.geteuid() == 0:
+            prefix = ["runuser", "-u", "nobody", "--"]
+            nobody = pwd.getpwnam("nobody")
+            for path in [base / "home", *base.joinpath("unpacked").rglob("*"), base / "unpacked"]:
+                os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)
+        env = {**tryout.environment(), "HOME": str(base / "home")}
+
+        def make(*args, where=""):
+            return subprocess.run([*prefix, "make", "--no-print-directory", *args, f"PYTHON3={python}"], env=env,
+                                  cwd=bundle / where, capture_output=True, text=True, timeout=tryout.TIMEOUT)
+
+        listed = make()
+        targets = [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("  ")]
+        assert listed.returncode == 0 and targets == ["help", "grade", "test", "plots", "clean"], listed.stdout + listed.stderr
+        graded = make("grade")
+        assert graded.returncode == 0, graded.stdout[-3000:] + graded.stderr[-3000:]
+        assert "a01_gradients" in graded.stdout and "not implemented yet" in graded.stdout
+        assert "Total: 0 / " in graded.stdout
+        venv_python = subprocess.run([str(bundle / ".venv" / "bin" / "python"), "-c", "import sys; print(*sys.version_info[:3])"],
+                                     capture_output=True, text=True).stdout.split()
+        assert tuple(map(int, venv_python)) == version, f".venv was built with {venv_python}, not {python}"
+        one = make("grade", "ONLY=a01_gradients")
+        assert one.returncode == 0 and "a02_gradient_descent" not in one.stdout, one.stdout + one.stderr
+        public = sum(len(re.findall(r"^def test_", a.public_tests()[0].read_text(), flags=re.M)) for a in CATALOGUE)
+        for args in (("test",), ("test", "ONLY=a01_gradients a02_gradient_descent")):
+            tested = make(*args)
+            # every assignment's tests are collected and run: each fails as not implemented, none is an error
+            summary = tested.stdout.strip().splitlines()[-1]
+            assert tested.returncode != 0 and " failed" in summary and "error" not in summary, tested.stdout[-3000:]
+            if args == ("test",):
+                assert f"{public} failed" in summary, summary
+        inside = make("grade", where="assignments/a02_gradient_descent")
+        assert inside.returncode == 0 and "ONLY=a02_gradient_descent" in inside.stdout, inside.stdout + inside.stderr
+        assert "a02_gradient_descent" in inside.stdout and "a01_gradients" not in inside.stdout.split("\n", 1)[1]
+        refused = subprocess.run([*prefix, str(bundle / ".venv" / "bin" / "python"), "-m", "autograder", "stubs"],
+                                 cwd=bundle, env=env, capture_output=True, text=True)
+        assert refused.returncode == 2 and "'stubs' is an instructor command" in refused.stderr, refused.stderr
+        tryout.put_solutions(ROOT, bundle)
+        ran, problems = tryout.try_bundle(bundle, prefix=prefix, env=env)
+        assert not problems, "\n\n".join(problems)
+        assert len(ran) == len(tryout.commands(bundle)) > 20
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- the GitHub workflow

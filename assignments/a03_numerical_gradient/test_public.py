@@ -45,6 +45,15 @@ def test_rel_error(student):
 
 
 @pytest.mark.points(1)
+def test_rel_error_arrays(student):
+    """rel_error of two arrays is the largest entry's relative error, a float"""
+    x, y = np.array([[1.0, 2.0], [0.0, -4.0]]), np.array([[1.1, 2.0], [0.0, -2.0]])
+    # entry by entry 0.1 / 2.1, 0, 0 (the floor), 2 / 6: the maximum over all entries, not the mean nor the array;
+    # numpy operations work for numbers and arrays alike, Python's abs and max for numbers only
+    expect(student.rel_error(x, y), 1 / 3, what="rel_error of two 2 x 2 arrays", inputs={"x": x, "y": y}, rtol=RTOL)
+
+
+@pytest.mark.points(1)
 def test_grad_check_sparse(student):
     """grad_check_sparse of twice the gradient of sum(x^3) reports an error of 1/3 at each index"""
     got = student.grad_check_sparse(drv.sum_cubes, X.copy(), 6 * X ** 2, 5)
@@ -56,6 +65,23 @@ def test_grad_check_sparse(student):
         assert isinstance(ix, (list, tuple)) and len(ix) == 2, "each ix must be a tuple of x.ndim ints"
         # |3x^2 - 6x^2| / (3x^2 + 6x^2) = 1/3 wherever ix is
         expect(error, 1 / 3, what="the error of twice the gradient", inputs={"x": X, "ix": ix}, rtol=1e-6)
+
+
+@pytest.mark.points(1)
+def test_grad_check_sparse_seed(student):
+    """grad_check_sparse: the same seed draws the same indices, another seed other ones"""
+    drawn = []
+    for seed in (3, 3, 4):
+        got = student.grad_check_sparse(drv.sum_cubes, X.copy(), 3 * X ** 2, 10, seed=seed)
+        assert isinstance(got, (list, tuple)) and all(
+            isinstance(pair, (list, tuple)) and len(pair) == 2 and isinstance(pair[0], (list, tuple)) for pair in got
+        ), "grad_check_sparse must return a list of num_checks pairs (ix, error), ix a tuple of ints"
+        drawn.append([tuple(ix) for ix, _ in got])
+    # a generator made from seed alone (not the global np.random state): one seed, one list of indices
+    expect(drawn[1], drawn[0], what="the indices drawn by two calls with seed 3", inputs={"x": X, "num_checks": 10})
+    # and the draws change with the seed
+    expect(drawn[2] != drawn[0], True, what="the indices drawn with seed 4 differ from those drawn with seed 3",
+           inputs={"x": X, "num_checks": 10})
 
 
 @pytest.mark.points(1)

@@ -7,7 +7,7 @@ ys = [2, 4, 6] (exactly y = 2x).
 import numpy as np
 import pytest
 
-from autograder.checks import expect
+from autograder.checks import expect, expect_each_unchanged
 
 RTOL = 1e-9   # the expected values below are exact or given to 16 significant digits
 ATOL = 1e-12  # for the costs near zero at the end of training
@@ -20,13 +20,14 @@ def running_example():
 
 @pytest.mark.points(1)
 def test_forward(student):
-    """forward(w, x) = w * x for a float and for an array"""
+    """forward(w, x) = w * x for a float and for an array, which it leaves unchanged"""
     xs, _ = running_example()
     # a float in, a float out
     expect(student.forward(2.0, 4.0), 8.0, what="forward(2.0, 4.0)", inputs={"w": 2.0, "x": 4.0}, rtol=RTOL)
-    # an array in, an array of the same shape out
-    expect(student.forward(2.0, xs), np.array([2.0, 4.0, 6.0]), what="forward(2.0, xs)", inputs={"w": 2.0, "x": xs},
-           rtol=RTOL)
+    # an array in, a new array of the same shape out (x *= w would change the caller's data)
+    call = student.forward.call(2.0, xs)
+    expect(call.value, np.array([2.0, 4.0, 6.0]), what="forward(2.0, xs)", inputs={"w": 2.0, "x": xs}, rtol=RTOL)
+    expect_each_unchanged(call, "forward", w=2.0, x=xs)
 
 
 @pytest.mark.points(1)
@@ -66,10 +67,31 @@ def test_train_gd_defaults(student):
 
 @pytest.mark.points(1)
 def test_gradient_wb(student):
-    """gradient_wb at (w, b) = (1, 0) and (0.5, 1) on the running example"""
+    """gradient_wb at (w, b) = (1, 0) and (0.5, 1) on the running example, which it leaves unchanged"""
     xs, ys = running_example()
     # the tuple (dC/dw, dC/db) for C = mean((w x + b - y)^2)
     expect(student.gradient_wb(1.0, 0.0, xs, ys), (-28 / 3, -4.0), what="gradient_wb at (1, 0)",
            inputs={"w": 1.0, "b": 0.0, "xs": xs, "ys": ys}, rtol=RTOL)
-    expect(student.gradient_wb(0.5, 1.0, xs, ys), (-10.0, -4.0), what="gradient_wb at (0.5, 1)",
-           inputs={"w": 0.5, "b": 1.0, "xs": xs, "ys": ys}, rtol=RTOL)
+    call = student.gradient_wb.call(0.5, 1.0, xs, ys)
+    expect(call.value, (-10.0, -4.0), what="gradient_wb at (0.5, 1)", inputs={"w": 0.5, "b": 1.0, "xs": xs, "ys": ys},
+           rtol=RTOL)
+    # the residual w x + b - y is a new array: the caller's data stay as they were
+    expect_each_unchanged(call, "gradient_wb", w=0.5, b=1.0, xs=xs, ys=ys)
+
+
+@pytest.mark.points(1)
+def test_integer_data_left_unchanged(student):
+    """cost, gradient and gradient_wb on integer xs and ys, which they leave unchanged"""
+    xs, ys = np.array([1, 2, 3]), np.array([2, 4, 6])
+    inputs = {"xs": xs, "ys": ys}
+    # the running example with integer arrays: the same values as with floats
+    cost, gradient = student.cost.call(1.0, xs, ys), student.gradient.call(1.0, xs, ys)
+    wb = student.gradient_wb.call(0.5, 1.0, xs, ys)
+    expect(cost.value, 14 / 3, what="cost at w = 1 on integer data", inputs={"w": 1.0, **inputs}, rtol=RTOL)
+    expect(gradient.value, -28 / 3, what="gradient at w = 1 on integer data", inputs={"w": 1.0, **inputs}, rtol=RTOL)
+    expect(wb.value, (-10.0, -4.0), what="gradient_wb at (0.5, 1) on integer data",
+           inputs={"w": 0.5, "b": 1.0, **inputs}, rtol=RTOL)
+    # new arrays, never changes in place: the caller's data stay as they were
+    for name, call in (("cost", cost), ("gradient", gradient)):
+        expect_each_unchanged(call, name, w=1.0, xs=xs, ys=ys)
+    expect_each_unchanged(wb, "gradient_wb", w=0.5, b=1.0, xs=xs, ys=ys)

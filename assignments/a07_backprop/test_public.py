@@ -51,17 +51,26 @@ def test_backward_worked_example(student):
 
 @pytest.mark.points(1)
 def test_backward_batch_mean(student):
-    """backward on a batch of two samples returns the gradients of the mean cost"""
+    """backward on a batch of two samples returns the gradients of the mean cost, and modifies no input"""
     params, _, _ = worked_example()
     X = np.array([[0.05, 0.1], [0.1, 0.05]])
     Y = np.array([[0.01, 0.99], [0.99, 0.01]])
-    # every key of params, with the shape of its parameter
-    expect(student.run(drv.gradients, params, X, Y), {
+    want = {
         "W1": np.array([[0.00081219569, 0.000735023646], [0.000893843989, 0.000820206546]]),
         "b1": np.array([0.010314795572, 0.011427003563]),
         "W2": np.array([[0.027864066701, 0.028033703094], [0.028386161314, 0.028559459564]]),
         "b2": np.array([0.046944238515, 0.047915059504]),
-    }, what="gradients on a batch of two samples", inputs={"params": params, "X": X, "Y": Y}, rtol=RTOL, atol=ATOL)
+    }
+    # forward once, then backward twice on the same cache: a backward that changes the cache (or anything else it
+    # is given) gives other gradients the second time
+    call = student.run_call(drv.gradients_twice, params, X, Y)
+    first, second = call.value
+    # every key of params, with the shape of its parameter
+    expect(first, want, what="gradients on a batch of two samples", inputs={"params": params, "X": X, "Y": Y},
+           rtol=RTOL, atol=ATOL)
+    expect(second, want, what="gradients of a second backward on the same cache",
+           inputs={"params": params, "X": X, "Y": Y}, rtol=RTOL, atol=ATOL)
+    expect_each_unchanged(call, "forward and backward", params=params, X=X, Y=Y)
 
 
 @pytest.mark.points(1)

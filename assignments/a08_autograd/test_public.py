@@ -85,3 +85,27 @@ def test_zero_grad(student):
     # .grad of x, y, z, q, f after each action: zero_grad resets every node, the intermediate q included
     expect(after, (first, np.zeros(5), first), what=".grad of every node after backward, zero_grad, backward",
            inputs={"x, y, z": inputs}, rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.points(1)
+def test_backward_twice_adds_up(student):
+    """f = (x + y) z: a second backward adds to the gradients (x.grad = -12, z.grad = 6)"""
+    inputs, program = [-2.0, 5.0, -4.0], [("add", 0, 1), ("mul", 3, 2)]
+    after = student.run(drv.grad_history, inputs, program, [("backward", 4), ("backward", 4)])
+    # backward() resets nothing and seeds f.grad = 1.0 (not += 1): q.grad becomes -4 + (-4), x.grad -4 + (-8)
+    expect(after, (np.array([-4.0, -4.0, 3.0, -4.0, 1.0]), np.array([-12.0, -12.0, 6.0, -8.0, 1.0])),
+           what=".grad of x, y, z, q, f after one backward and after a second one", inputs={"x, y, z": inputs},
+           rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.points(1)
+def test_zero_grad_reaches_only_its_graph(student):
+    """zero_grad resets the nodes f was computed from, and no other Value"""
+    # f = (x + y) z and, apart, g = w * 2: nodes x, y, z, w, q, f, g
+    inputs, program = [-2.0, 5.0, -4.0, 3.0], [("add", 0, 1), ("mul", 4, 2), ("mul_c", 3, 2.0)]
+    after = student.run(drv.grad_history, inputs, program, [("backward", 5), ("backward", 6), ("zero_grad", 5)])
+    # w and g are not reachable from f: they keep the gradients of g.backward()
+    expect(after[-1], np.array([0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 1.0]),
+           what=".grad of x, y, z, w, q, f, g after f.zero_grad()", inputs={"x, y, z, w": inputs}, rtol=RTOL,
+           atol=ATOL)
+

@@ -5,8 +5,8 @@ under `otter.SECRET_PREFIX`, which only root can read at grading time):
 
 1. a path inside an `autograder/hidden/` folder, anywhere in the path;
 2. a file whose bytes equal a hidden suite file (`autograder/hidden/**`) or a solution file (`solutions/**`);
-3. in a text file (UTF-8, no NUL byte; handouts and every other kind included), a line that equals, after
-   normalising, a *distinctive* line of a solution block or of a hidden suite.
+3. in a text file (UTF-8, no NUL byte; handouts, stubs, public tests and the engine's own code alike), a line that
+   equals, after normalising, a *distinctive* line of a solution block or of a hidden suite.
 
 Normalising a line: strip it and collapse every run of whitespace to one space.
 Solution-block lines are the lines strictly between `# BEGIN SOLUTION` and `# END SOLUTION` in `solutions/*/*.py`.
@@ -14,14 +14,18 @@ A line is *generic*, never evidence, when any of these holds:
 
 - it has fewer than MIN_CHARS (12) non-space characters (`else:`, `return x`, `dx = h`);
 - it is made only of Python keywords, punctuation and numbers (`return None`, `pass  # noqa`, `) -> None:`);
-- it also appears in the engine's code (`catalogue.ENGINE` files: they ship to every student by design, so a
-  line there is no secret; `rng = np.random.default_rng(seed)` is in a driver and in a solution);
-- for a solution-block line: it also appears in the stub generated from that solution, or it stands in
-  REPEATED (3) or more solution blocks (`out._backward = _backward`, `def _backward():`): a line every block
-  repeats is the pattern a handout teaches, not the answer to any one of them;
-- for a hidden-suite line: it also appears in a public test (an import, a fixture name, a shared helper).
+- for a solution-block line: the students are given its text anyway, because it stands in a stub (the stubs are
+  generated from the solutions outside their blocks: signatures, docstrings, comments), as a whole line or inside
+  one (`rng = np.random.default_rng(seed)` is a solution line of a03 and a sentence of a05's docstring); or it
+  stands in REPEATED (3) or more solution blocks (`out._backward = _backward`, `def _backward():`): a line every
+  block repeats is the pattern a handout teaches, not the answer to any one of them;
+- for a hidden-suite line: it also appears in a public test (an import, a fixture name, a shared helper) or in
+  the engine's code (`catalogue.ENGINE` files): the drivers and checks the suites call run on their behalf inside
+  the sandbox and ship by necessity, so the code a suite shares with them is not what a suite keeps secret.
 
-Every other line of a solution block or hidden suite is distinctive, and finding one is a leak.
+Every other line of a solution block or hidden suite is distinctive, and finding one is a leak, wherever it is: a
+solution line copied into the engine ships to every student like any other (a figure or a driver that needs a
+solution's behaviour computes it from the student's own code, or from data made at build time).
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ class Secrets:
 
 def secrets(root: Path, shipped: list[str]) -> Secrets:
     """Collect the secrets of the checkout `root`. `shipped` are the relative paths that ship to students anyway
-    (student.bundle_files): their engine code and public tests decide which lines are generic."""
+    (student.bundle_files): their engine code and public tests decide which hidden-suite lines are generic."""
     root = Path(root)
     lines: dict[str, str] = {}
     hashes: dict[str, str] = {}
@@ -81,17 +85,17 @@ def secrets(root: Path, shipped: list[str]) -> Secrets:
             if kind is not None:
                 kind.update(normalise(line) for line in (root / rel).read_text(encoding="utf-8").splitlines())
     blocks = {solution: _blocks(solution.read_text(encoding="utf-8")) for solution in sorted((root / "solutions").glob("*/*.py"))}
+    given = "\n".join(normalise(line) for solution in blocks
+                       for line in make_stub(solution.read_text(encoding="utf-8"), _rel(solution, root)).splitlines())
     in_blocks: dict[str, int] = {}
     for found in blocks.values():
         for block in found:
             for line in set(block):
                 in_blocks[line] = in_blocks.get(line, 0) + 1
     for solution, found in blocks.items():
-        rel = solution.relative_to(root).as_posix()
-        stub_lines = {normalise(line) for line in make_stub(solution.read_text(encoding="utf-8"), rel).splitlines()}
         for line in (line for block in found for line in block):
-            if line not in stub_lines and line not in engine and in_blocks[line] < REPEATED and not is_generic(line):
-                lines.setdefault(line, f"a line of {rel}'s solution block")
+            if in_blocks[line] < REPEATED and not is_generic(line) and not _given(line, given):
+                lines.setdefault(line, f"a line of {_rel(solution, root)}'s solution block")
     for suite in sorted((root / "autograder" / "hidden").rglob("*.py")):
         rel = suite.relative_to(root).as_posix()
         for raw in suite.read_text(encoding="utf-8").splitlines():
@@ -99,6 +103,17 @@ def secrets(root: Path, shipped: list[str]) -> Secrets:
             if line not in public and line not in engine and not is_generic(line):
                 lines.setdefault(line, f"a line of the hidden suite {rel}")
     return Secrets(lines, hashes)
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _given(line: str, stubs: str) -> bool:
+    """True when the normalised `line` stands in the normalised stub text `stubs`, as a whole line or inside one,
+    not glued to a longer name or number (`rng = f(seed)` is not given by `arng = f(seed)`)."""
+    pattern = rf"(?<![\w.]){re.escape(line)}(?![\w])" if line in stubs else None
+    return pattern is not None and re.search(pattern, stubs) is not None
 
 
 def _blocks(source: str) -> list[list[str]]:

@@ -11,7 +11,9 @@ what each gate guards and what to do when one fails. The gates, cheapest first:
 4. leak audit     no solution line or hidden test in the bundle or in what a submission can read in a zip (audit.py);
 5. grades         the solutions score full marks and the stubs 0, under `make grade`, in the bundle (public tests
                   only) and under every Otter zip;
-6. banks          every wrong_*.py bank loses points, every right_*.py keeps them all (banks.py).
+6. bundle         every command the bundle's README and handouts show works as shown in the unpacked bundle zip,
+                  with the solutions in place of the stubs (tryout.py);
+7. banks          every wrong_*.py bank loses points, every right_*.py keeps them all (banks.py).
 
 Everything is built in a temporary folder beside dist/; dist/ is replaced only when every gate passed, so a
 refused release leaves dist/ as it was.
@@ -36,11 +38,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.catalogue import CATALOGUE, ROOT, lookup
-from autograder.packaging import audit, banks, student
+from autograder.packaging import audit, banks, student, tryout
 from autograder.stubs import MarkerError, make_stub
 
-GATES = ("clean tree", "changelog", "stubs", "leak audit", "grades", "banks")
-NEEDS_BUILD = ("leak audit", "grades")  # gates that check the built artifacts
+GATES = ("clean tree", "changelog", "stubs", "leak audit", "grades", "bundle", "banks")
+NEEDS_BUILD = ("leak audit", "grades", "bundle")  # gates that check the built artifacts
 VERSION = re.compile(r"\d+\.\d+\.\d+")
 HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\](?:\s+-\s+(?P<date>\S+))?\s*$")
 HIDDEN_VISIBILITY = "after_published"
@@ -255,6 +257,23 @@ def _grades(release: Release, only: list[str], scratch: Path) -> str:
             f"stubs 0, {len(release.zips)} Otter zips agree")
 
 
+def gate_bundle(release: Release) -> str:
+    """Refuse when a command the bundle's README or a handout shows does not work as shown in the unpacked zip."""
+    scratch = Path(tempfile.mkdtemp(prefix="gd-release-tryout-"))
+    try:
+        bundle = student.unpack(release.staging / f"student-{release.version}.zip", scratch)
+        tryout.put_solutions(release.root, bundle)
+        tryout.seed_venv(bundle)
+        ran, problems = tryout.try_bundle(bundle)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if problems:
+        raise Refused("bundle", _listing(problems) + "\nWith the solutions in place every command the bundle's README "
+                                "(autograder/packaging/student/README.md) and handouts show must exit 0: fix the "
+                                "command where it is shown, or the bundle's templates in autograder/packaging/student/")
+    return f"{len(ran)} commands work as shown"
+
+
 def gate_banks(release: Release) -> str:
     """Refuse a wrong_*.py bank that keeps full marks, a right_*.py that loses points, or one the grader fails on."""
     step = max(1, len(banks.all_banks(release.root, release.folders)) // 10)
@@ -271,7 +290,7 @@ def gate_banks(release: Release) -> str:
 
 
 GATE_STEPS = (("clean tree", gate_clean_tree), ("changelog", gate_changelog), ("stubs", gate_stubs),
-              ("leak audit", gate_leak_audit), ("grades", gate_grades), ("banks", gate_banks))
+              ("leak audit", gate_leak_audit), ("grades", gate_grades), ("bundle", gate_bundle), ("banks", gate_banks))
 
 
 # --------------------------------------------------------------------------- build, write, move into place

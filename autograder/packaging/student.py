@@ -1,9 +1,11 @@
 """The student bundle: what a student downloads, built from the catalogue's audiences.
 
 The bundle is every git-tracked file whose `catalogue.audience()` is STUDENT or ENGINE (stubs, handouts, figures,
-public tests, the grading engine, conftest.py, requirements.txt), plus a student Makefile and README.md from the
-templates in `student/` beside this module, copied to the bundle's root. Nothing INSTRUCTOR ever goes in: no
-solutions, hidden suites, banks, tooling (autograder/packaging, stubs, bench, batch), docs or the grader's tests.
+public tests, the grading engine, conftest.py, requirements.txt), plus files written from the templates in
+`student/` beside this module: at the bundle's root a Makefile, pytest.ini and README.md (with the course's
+submission details from `course.toml` filled in), and in every assignment's folder a Makefile that runs the root's
+commands for that assignment alone. Nothing INSTRUCTOR ever goes in: no solutions, hidden suites, banks, tooling
+(autograder/packaging, stubs, bench, batch), docs, course.toml or the grader's tests.
 The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same bytes.
 """
 
@@ -11,13 +13,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tomllib
 import zipfile
 from pathlib import Path
 
-from autograder.catalogue import ENGINE, STUDENT, audience
+from autograder.catalogue import CATALOGUE, ENGINE, STUDENT, audience
 
-TEMPLATES = Path(__file__).resolve().parent / "student"
-ROOT_FILES = ("Makefile", "README.md")  # written from TEMPLATES, never taken from the instructor's checkout
+TEMPLATES = Path(__file__).resolve().parent / "student"  # in this checkout; a bundle takes them from its root's
+ROOT_FILES = ("Makefile", "README.md", "pytest.ini")  # written from TEMPLATES, never taken from the instructor's checkout
+ASSIGNMENT_MAKEFILE = "assignment.mk"  # the template of assignments/<folder>/Makefile
+COURSE = "course.toml"  # the course's details, at the checkout's root: {"submit_to": "..."}
+DEFAULT_SUBMIT_TO = ("Upload them where your course's instructions say: on Gradescope, for example, to the "
+                     "assignment named like the folder (`a01_gradients`, ...). If the instructions do not say, ask "
+                     "your instructor.")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -35,19 +43,67 @@ def bundle_files(root: Path) -> list[str]:
     return [p for p in tracked_files(root) if audience(p) in (STUDENT, ENGINE)]
 
 
+def written_files() -> dict[str, str]:
+    """Bundle path -> template name, for the files the bundle gets from the templates, not from the tracked files."""
+    written = {name: name for name in ROOT_FILES}
+    written.update({f"assignments/{a.folder}/Makefile": ASSIGNMENT_MAKEFILE for a in CATALOGUE})
+    return written
+
+
+def course_details(root: Path) -> dict[str, str]:
+    """The course's details from `root`/course.toml: {"submit_to": text}, with DEFAULT_SUBMIT_TO when the file is
+    missing or the text is empty. Raises RuntimeError, saying what to fix, for a file that is not valid TOML, a key
+    other than submit_to, or a value that is not a string."""
+    path = Path(root, COURSE)
+    details = {"submit_to": ""}
+    if path.is_file():
+        try:
+            found = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise RuntimeError(f"{COURSE} is not valid TOML ({exc}); write `submit_to = \"...\"`, "
+                               "as docs/releasing.md shows") from None
+        unknown = sorted(set(found) - set(details))
+        if unknown:
+            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the only key is submit_to")
+        if not isinstance(found.get("submit_to", ""), str):
+            raise RuntimeError(f"{COURSE}: submit_to must be a string in quotes, not {found['submit_to']!r}")
+        details.update(found)
+    details["submit_to"] = " ".join(details["submit_to"].split()) or DEFAULT_SUBMIT_TO
+    return details
+
+
+def templates(root: Path) -> Path:
+    """The folder of the bundle's templates in the checkout `root` (TEMPLATES for this one)."""
+    return Path(root, TEMPLATES.relative_to(TEMPLATES.parents[2]))
+
+
+def readme(root: Path) -> str:
+    """The bundle's README.md: the template, with the file to submit for each assignment and where to submit."""
+    template = (templates(root) / "README.md").read_text(encoding="utf-8")
+    rows = "\n".join(f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" for a in CATALOGUE)
+    filled = {"@SUBMIT_FILES@": f"| assignment | the file to submit |\n|---|---|\n{rows}",
+              "@SUBMIT_TO@": f"**Where:** {course_details(root)['submit_to']}"}
+    for placeholder, text in filled.items():
+        if template.count(placeholder) != 1:
+            raise RuntimeError(f"{templates(root) / 'README.md'} must hold {placeholder} exactly once")
+        template = template.replace(placeholder, text)
+    return template
+
+
 def build(root: Path, target: Path) -> list[str]:
     """Write the student bundle of `root` into the empty or missing folder `target`; return its files, sorted.
 
-    Files keep their executable bit; the templates become `Makefile` and `README.md` at the bundle's root.
-    Raises RuntimeError if a tracked file is missing from the work tree, or if a shipped path collides with a
-    template's name.
+    Files keep their executable bit; the templates become the files of `written_files()`.
+    Raises RuntimeError if a tracked file is missing from the work tree, if a shipped path collides with a
+    written file's name, or if course.toml cannot be read.
     """
     root, target = Path(root), Path(target)
     files = bundle_files(root)
-    clash = sorted(set(files) & set(ROOT_FILES))
+    clash = sorted(set(files) & set(written_files()))
     if clash:
-        raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in {TEMPLATES}; "
-                           "make catalogue.LAYOUT mark them INSTRUCTOR")
+        raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in "
+                           f"{templates(root)}; make catalogue.LAYOUT mark them INSTRUCTOR")
+    text = readme(root)
     target.mkdir(parents=True, exist_ok=True)
     for rel in files:
         source = root / rel
@@ -57,10 +113,15 @@ def build(root: Path, target: Path) -> list[str]:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, dest)
         dest.chmod(0o755 if source.stat().st_mode & 0o111 else 0o644)
-    for name in ROOT_FILES:
-        shutil.copyfile(root / "autograder" / "packaging" / "student" / name, target / name)
-        (target / name).chmod(0o644)
-    return sorted([*files, *ROOT_FILES])
+    for rel, template in written_files().items():
+        dest = target / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if rel == "README.md":
+            dest.write_text(text, encoding="utf-8")
+        else:
+            shutil.copyfile(templates(root) / template, dest)
+        dest.chmod(0o644)
+    return sorted([*files, *written_files()])
 
 
 def write_zip(folder: Path, zip_path: Path, prefix: str) -> list[str]:
