@@ -71,9 +71,11 @@ $(PY): requirements.txt requirements-dev.txt
 
 # Otter-Grader builds the Gradescope zips; it is large (about 100 packages), so it lives in its own environment,
 # never in .venv and never in the student bundle. requirements-otter.txt pins all of it.
+# --copies, as for .venv: the touch below marks the environment as built; through a symlink it would touch the
+# interpreter itself (and fail, as anyone but root, for /usr/bin/python3).
 $(OTTER_PY): requirements.txt requirements-otter.txt
 	$(check-python)
-	$(PYTHON3) -m venv $(OTTER_VENV)
+	$(PYTHON3) -m venv --copies $(OTTER_VENV)
 	$(OTTER_PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-otter.txt
 	@touch $(OTTER_PY)
 
