@@ -302,7 +302,8 @@ def ci_run(tmp_path: Path, make_exit: int, *runs: str, **env: str) -> subprocess
     shutil.copy(CI_RUN, tmp_path / ".ci" / "run")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "make").write_text(f'#!/bin/sh\necho "make $*"\nexit {make_exit}\n')
+    closing = "2 passed, 1 skipped" if make_exit == 0 else "1 failed, 1 passed"
+    (bin_dir / "make").write_text(f'#!/bin/sh\necho "make $*"\necho "===== {closing} in 0.12s ====="\nexit {make_exit}\n')
     (bin_dir / "make").chmod(0o755)
     environ = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", **env}
     return subprocess.run(["bash", str(tmp_path / ".ci" / "run"), *runs], cwd=tmp_path, env=environ,
@@ -313,12 +314,16 @@ def test_ci_run_fails_when_a_run_fails_and_says_which(tmp_path):
     passed = ci_run(tmp_path / "a", 0, "default")
     assert passed.returncode == 0 and "make test" in passed.stdout, passed.stdout + passed.stderr
     assert re.search(r"^\.ci/run default: passed in \d+ s$", passed.stdout, re.M)
+    assert passed.stdout.endswith("\ntests: 2 passed, 0 failed, 1 skipped\n")
     failed = ci_run(tmp_path / "b", 1, "default")
     assert failed.returncode == 1 and re.search(r"^\.ci/run default: FAILED \(exit 1\)", failed.stdout, re.M)
-    # the oldest-Python run fails, and says what to do, where that Python is missing; the default run still runs
+    assert failed.stdout.endswith("\ntests: 1 passed, 1 failed, 0 skipped\n")
+    # the oldest-Python run fails, and says what to do, where that Python is missing; the default run still runs,
+    # and the failed run counts as a failure in the total though no test of it ran
     both = ci_run(tmp_path / "c", 0, **{"GD_CI_OLDEST_PYTHON": str(tmp_path / "no-python3")})
-    assert both.returncode == 1 and "the oldest Python to test with, is missing" in both.stderr
+    assert both.returncode == 1 and "the oldest Python to test with, is missing" in both.stdout
     assert re.search(r"^\.ci/run default: passed", both.stdout, re.M)
     assert re.search(r"^\.ci/run oldest: FAILED \(exit 2\)", both.stdout, re.M)
-    unknown = ci_run(tmp_path / "d", 0, "everything")
-    assert unknown.returncode == 2 and "unknown run" in unknown.stderr
+    assert both.stdout.endswith("\ntests: 2 passed, 1 failed, 1 skipped\n")
+    unknown = ci_run(tmp_path / "d", 0, "default", "everything")
+    assert unknown.returncode == 2 and "unknown run" in unknown.stderr and "make test" not in unknown.stdout
