@@ -6,6 +6,9 @@ $(error This course needs Linux, macOS or WSL (the grader's sandbox needs fork).
 endif
 
 PYTHON3 ?= python3
+# The oldest Python the course runs on, as README.md, pyproject.toml and the Otter zips' setup.sh say; every pin in
+# requirements*.txt installs on it and on every newer one (tests/test_pythons.py checks both).
+PYTHON_MIN := 3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 SUBMISSION ?= assignments
@@ -40,18 +43,39 @@ help: ## list the targets
 	@echo "           SKIP=otter,class,first-run,make-test,... (bench: leave these sections out)"
 	@echo "           SUBMISSION=DIR FIGURES=DIR ONLY=... (plots: draw DIR's own figures into FIGURES, default my_figures)"
 
+# Before a virtual environment is made: PYTHON3 must run, be PYTHON_MIN or newer, and have venv and ensurepip (Debian
+# and Ubuntu ship them apart, in python3-venv); otherwise say which, and what to do, instead of a pip error.
+comma := ,
+define check-python
+@found="$$($(PYTHON3) -c 'import platform; print(platform.python_version())' 2>/dev/null)"; \
+if [ -z "$$found" ]; then \
+  echo "error: '$(PYTHON3)' is not Python $(PYTHON_MIN) or newer: it did not run as Python here." >&2; \
+  echo "       Install Python $(PYTHON_MIN) or newer and run: make $(MAKECMDGOALS) PYTHON3=python3.12   (or whichever python3.x you have)" >&2; \
+  exit 2; \
+elif ! $(PYTHON3) -c 'import sys; sys.exit(sys.version_info < ($(subst .,$(comma) ,$(PYTHON_MIN))))' 2>/dev/null; then \
+  echo "error: '$(PYTHON3)' is not Python $(PYTHON_MIN) or newer: it is Python $$found (numpy 2.4 needs $(PYTHON_MIN))." >&2; \
+  echo "       Install Python $(PYTHON_MIN) or newer and run: make $(MAKECMDGOALS) PYTHON3=python3.12   (or whichever python3.x you have)" >&2; \
+  exit 2; \
+elif ! $(PYTHON3) -c 'import venv, ensurepip' 2>/dev/null; then \
+  echo "error: '$(PYTHON3)' (Python $$found) cannot make virtual environments: its venv or ensurepip module is missing." >&2; \
+  echo "       On Debian or Ubuntu: sudo apt-get install python3-venv (python3.x-venv for a python3.x), then run make $(MAKECMDGOALS) again." >&2; \
+  exit 2; \
+fi
+endef
+
 $(PY): requirements.txt requirements-dev.txt
-	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
-	  echo "error: '$(PYTHON3)' is not Python 3.11 or newer (numpy 2.4 needs it); install one and run" >&2; \
-	  echo "       make $(MAKECMDGOALS) PYTHON3=python3.12   (or whichever python3.x you have)" >&2; exit 2; }
+	$(check-python)
 	$(PYTHON3) -m venv --copies $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	@touch $(PY)
 
 # Otter-Grader builds the Gradescope zips; it is large (about 100 packages), so it lives in its own environment,
 # never in .venv and never in the student bundle. requirements-otter.txt pins all of it.
+# --copies, as for .venv: the touch below marks the environment as built; through a symlink it would touch the
+# interpreter itself (and fail, as anyone but root, for /usr/bin/python3).
 $(OTTER_PY): requirements.txt requirements-otter.txt
-	$(PYTHON3) -m venv $(OTTER_VENV)
+	$(check-python)
+	$(PYTHON3) -m venv --copies $(OTTER_VENV)
 	$(OTTER_PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-otter.txt
 	@touch $(OTTER_PY)
 
