@@ -28,6 +28,10 @@ def main(argv=None) -> int:
     grade.add_argument("--only", action="append", metavar="FOLDER", help="grade only this assignment (repeatable)")
     grade.add_argument("--results", metavar="FILE", help="also write Gradescope results.json here")
     grade.add_argument("--suites", default="public,hidden", help="comma-separated: public, hidden (default: both)")
+    grade.add_argument("--function", action="append", metavar="NAME",
+                       help="grade only the tests of this function of the catalogue (repeatable), as check(\"NAME\") "
+                            "does in a notebook")
+    grade.add_argument("--report", metavar="FILE", help="also write the report as JSON here (what a notebook's check() reads)")
     grade.add_argument("--quiet", action="store_true", help="print only the total")
     grade.add_argument("--hidden-visibility", default="after_published", metavar="V",
                        help="Gradescope visibility of hidden tests: visible, hidden, after_due_date, after_published "
@@ -49,6 +53,11 @@ def main(argv=None) -> int:
     stubs = instructor_command("stubs", "write assignments/*/ stubs from solutions/")
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
 
+    notebooks = instructor_command("notebooks", "write assignments/*/<assignment>.ipynb from the handouts")
+    notebooks.add_argument("--check", action="store_true", help="only report notebooks that differ; exit 1 if any")
+    notebooks.add_argument("--lang", default="en", help="the handouts' language: en (README.md, the default) or "
+                                                        "another (README.<lang>.md gives <assignment>.<lang>.ipynb)")
+
     otter = instructor_command("otter", "build one Otter-Grader autograder zip per assignment (instructors)")
     otter.add_argument("--out", default="dist/otter", help="folder for the zips (default: dist/otter)")
     otter.add_argument("--only", action="append", metavar="FOLDER", help="build only this assignment (repeatable)")
@@ -66,6 +75,9 @@ def main(argv=None) -> int:
     plots.add_argument("--out", default=None, help="folder for the figures (default: assignments/*/figures for the "
                                                     "reference, my_figures/ beside the submission otherwise)")
     plots.add_argument("--only", action="append", metavar="FOLDER", help="draw only this assignment's (repeatable)")
+    plots.add_argument("--figure", action="append", metavar="NAME", help="draw only this figure (repeatable), as "
+                                                                       "show(\"NAME\") does in a notebook")
+    plots.add_argument("--summary", metavar="FILE", help="also write what was drawn and skipped as JSON here")
 
     bench = instructor_command("bench", "measure grading speed side by side and write BENCHMARKS.md")
     bench.add_argument("--repeat", type=int, default=9, help="timed runs per measurement (default: 9)")
@@ -82,8 +94,10 @@ def main(argv=None) -> int:
     if args.command == "plots":  # students draw their own figures: not an instructor command
         from autograder.plots import run as plots_module
 
-        return plots_module.main(submission=args.submission, out=args.out, only=args.only)
-    if args.command in ("otter", "release", "stubs", "bench", "grade-all", "merge-grades") and not _has_instructor_tools():
+        return plots_module.main(submission=args.submission, out=args.out, only=args.only, figures=args.figure,
+                                 summary=args.summary)
+    if args.command in ("otter", "release", "stubs", "notebooks", "bench", "grade-all", "merge-grades") and \
+            not _has_instructor_tools():
         return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade` and `plots`")
     if args.command == "grade-all":
         from autograder import batch
@@ -105,6 +119,10 @@ def main(argv=None) -> int:
         from autograder import stubs
 
         return stubs.main(check=args.check)
+    if args.command == "notebooks":
+        from autograder.packaging import notebooks as notebooks_module
+
+        return notebooks_module.main(check=args.check, lang=args.lang)
     from autograder import bench as bench_module
 
     return bench_module.main(repeat=args.repeat, class_size=args.class_size, sample=args.sample,
@@ -134,6 +152,13 @@ def _grade(args) -> int:
         folders = [lookup(name).folder for name in args.only] if args.only else [a.folder for a in CATALOGUE]
     except KeyError as exc:
         return _usage(exc.args[0])
+    functions = tuple(args.function or ())
+    from autograder.selection import unknown
+
+    if unknown(functions, folders):
+        known = ", ".join(name for folder in folders for name in lookup(folder).names)
+        return _usage(f"--function {', '.join(unknown(functions, folders))}: not a function of "
+                      f"{', '.join(folders)}; the functions are: {known}")
     from autograder.sandbox import launch
 
     # one grader process and zygote per core (at most PROCESSES), each grading whole assignments; one core: this process
@@ -147,10 +172,10 @@ def _grade(args) -> int:
 
     try:
         if processes > 1:
-            report = grading.grade_split(args.submission, folders, zygotes, suites, args.hidden_visibility)
+            report = grading.grade_split(args.submission, folders, zygotes, suites, args.hidden_visibility, functions)
         else:
             try:
-                report = grading.grade(args.submission, folders, suites, zygotes[0], args.hidden_visibility)
+                report = grading.grade(args.submission, folders, suites, zygotes[0], args.hidden_visibility, functions)
             finally:
                 zygotes[0].stop()
     except KeyboardInterrupt:
@@ -158,6 +183,8 @@ def _grade(args) -> int:
         return 130
     if args.results:
         results.write_atomic(args.results, report.to_json())
+    if args.report:
+        results.write_report(args.report, report)
     if args.quiet:
         print(f"Total: {report.score:g} / {report.max_score:g}")
     else:

@@ -15,9 +15,9 @@ import tempfile
 
 import pytest
 
-from autograder import plugin
+from autograder import plugin, selection
 from autograder.catalogue import CATALOGUE, SUITES, lookup
-from autograder.results import HIDDEN_VISIBILITY, Report, TestResult
+from autograder.results import HIDDEN_VISIBILITY, Report, read_report
 from autograder.sandbox import launch, protection
 from autograder.sandbox.client import ENGINE_ROOT, Sandbox
 
@@ -81,8 +81,9 @@ def _pytest_args(files, submission: str) -> list[str]:
 
 
 def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zygote | None = None,
-          hidden_visibility: str = HIDDEN_VISIBILITY) -> Report:
-    """Run the suites for `folders` against the modules under `submission`.
+          hidden_visibility: str = HIDDEN_VISIBILITY, functions=()) -> Report:
+    """Run the suites for `folders` against the modules under `submission`; with `functions`, only the tests of
+    those functions (`selection`).
 
     `zygote`, if given, was started by the caller, who stops it; one started here is stopped before this returns.
     """
@@ -105,12 +106,15 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
         sandbox.close()
         return recorder.report
     ctrl_c = _CtrlC()
+    chosen = [selection.Selection(functions)] if functions else []
     try:
-        code = pytest.main(_pytest_args(files, submission), plugins=[plugin, recorder, ctrl_c])
+        code = pytest.main(_pytest_args(files, submission), plugins=[plugin, *chosen, recorder, ctrl_c])
     finally:
         sandbox.close()
     ctrl_c.reraise()  # a half-run suite is not a grade
-    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not recorder.report.problems:
+    if code == pytest.ExitCode.NO_TESTS_COLLECTED and functions and not recorder.report.problems:
+        recorder.report.problems.append(f"no test of {', '.join(functions)} in {', '.join(folders)}")
+    elif code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not recorder.report.problems:
         recorder.report.problems.append(f"grader error: pytest stopped with {pytest.ExitCode(code).name}")
     if not recorder.report.tests and not recorder.report.problems:
         recorder.report.problems.append("grader error: no tests were collected from " + ", ".join(files))
@@ -118,7 +122,7 @@ def grade(submission: str, folders: list[str], suites=SUITES, zygote: launch.Zyg
 
 
 def grade_split(submission: str, folders: list[str], zygotes: list[launch.Zygote], suites=SUITES,
-                hidden_visibility: str = HIDDEN_VISIBILITY) -> Report:
+                hidden_visibility: str = HIDDEN_VISIBILITY, functions=()) -> Report:
     """`grade` in parallel: the assignments are split into one group per zygote, of about equal size, and each group
     is graded by `grade` in a grader process of its own (see `pool`). Their reports are joined in the order of
     `folders`: the same tests, scores and feedback as `grade` gives. The pool owns the zygotes and stops them."""
@@ -129,11 +133,12 @@ def grade_split(submission: str, folders: list[str], zygotes: list[launch.Zygote
         def work(group, zygote):  # in the grader process
             path = os.path.join(tmp, f"{group[0]}.json")
             with open(path, "w", encoding="utf-8") as fh:
-                json.dump(dataclasses.asdict(grade(submission, list(group), suites, zygote, hidden_visibility)), fh)
+                json.dump(dataclasses.asdict(grade(submission, list(group), suites, zygote, hidden_visibility,
+                                                  functions)), fh)
             return path, True
 
         def done(group, line, ok):  # here, as each grader process finishes
-            reports.append(_read_report(line) if ok else Report(problems=[f"grader error: {', '.join(group)}: {line}"]))
+            reports.append(read_report(line) if ok else Report(problems=[f"grader error: {', '.join(group)}: {line}"]))
 
         try:
             with pool.Pool(len(zygotes), ASSIGNMENT_TIMEOUT, zygotes) as workers:
@@ -158,13 +163,6 @@ def _balanced(folders: list[str], parts: int, suites) -> list[tuple[str, ...]]:
         groups[smallest].append(folder)
         totals[smallest] += size[folder]
     return [tuple(group) for group in groups if group]
-
-
-def _read_report(path: str) -> Report:
-    """A report a grader process wrote (the grader's own code: it never loads submitted code)."""
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    return Report(tests=[TestResult(**test) for test in data.pop("tests")], **data)
 
 
 def _joined(reports: list[Report]) -> Report:

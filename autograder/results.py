@@ -8,6 +8,7 @@ with `name` (beginning with the assignment folder), `score`, `max_score`, `outpu
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -91,6 +92,19 @@ class Report:
     def to_json(self) -> str:
         """results.json's text: every string in it inert (text.py), so it always encodes and shows nothing raw."""
         return json.dumps(inert_data(self.to_gradescope()), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_report(path: str, report: Report) -> None:
+    """`report` as JSON at `path`, atomically: what `read_report` reads (`grade --report`, a notebook's check(),
+    the grader processes of `grading.grade_split`)."""
+    write_atomic(path, json.dumps(dataclasses.asdict(report), ensure_ascii=False) + "\n")
+
+
+def read_report(path: str) -> Report:
+    """A report a grader process wrote (the grader's own code: it never loads submitted code)."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return Report(tests=[TestResult(**test) for test in data.pop("tests")], **data)
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -49,11 +49,12 @@ def submission(specs, folder: str, out: str):
 
 def _draw_all(specs, source_for, path_for):
     """Compute every figure's data here, one after the other (a sandbox serves one caller), then draw and save them
-    on every core: rendering is most of the time."""
-    jobs, skipped, whole = [], [], {}
+    on every core: rendering is most of the time. Returns the paths drawn, and {figure name: the line that says why
+    it was skipped}."""
+    jobs, skipped, whole = [], {}, {}
     for spec in specs:
         if spec.folder in whole:
-            skipped.append(_note(spec, whole[spec.folder]))
+            skipped[spec.name] = _note(spec, whole[spec.folder])
             continue
         source = source_for(spec)
         try:
@@ -61,7 +62,7 @@ def _draw_all(specs, source_for, path_for):
         except Skip as skip:
             if skip.whole:
                 whole[spec.folder] = skip.reason
-            skipped.append(_note(spec, skip.reason))
+            skipped[spec.name] = _note(spec, skip.reason)
         except Refused as exc:  # this machine cannot keep the solutions from a submission: nothing will draw
             raise Unavailable(str(exc)) from None
         except RuntimeError as exc:  # the sandbox could not start (client.Sandbox says so in these words)
