@@ -29,7 +29,8 @@ OTTER_PY := $(OTTER_VENV)/bin/python
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all merge-grades test stubs check-stubs bench otter release clean plots
+.PHONY: help grade grade-all merge-grades test stubs check-stubs notebooks check-notebooks notebook bench otter release \
+	clean plots
 
 help: ## list the targets
 	@echo "Usage: make <target> [VAR=value]"
@@ -63,10 +64,13 @@ elif ! $(PYTHON3) -c 'import venv, ensurepip' 2>/dev/null; then \
 fi
 endef
 
-$(PY): requirements.txt requirements-dev.txt
+# .venv also holds JupyterLab (requirements-notebook.txt, what the student bundle's `make notebook` installs), so
+# that `make notebook` works here too and the tests check those pins.
+$(PY): requirements.txt requirements-dev.txt requirements-notebook.txt
 	$(check-python)
 	$(PYTHON3) -m venv --copies $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt \
+	  -r requirements-notebook.txt
 	@touch $(PY)
 
 # Otter-Grader builds the Gradescope zips; it is large (about 100 packages), so it lives in its own environment,
@@ -98,6 +102,16 @@ stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/
 
 check-stubs: $(PY) ## fail if a stub differs from what `make stubs` writes
 	@$(PY) -m autograder stubs --check
+
+# LANG is also the locale's variable: only a LANG given on the command line picks the handouts' language.
+notebooks: $(PY) ## write assignments/*/<assignment>.ipynb from the handouts (LANG=zh-CN: README.zh-CN.md)
+	@$(PY) -m autograder notebooks $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
+
+check-notebooks: $(PY) ## fail if a notebook differs from what `make notebooks` writes
+	@$(PY) -m autograder notebooks --check $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
+
+notebook: $(PY) ## open the assignments' notebooks in JupyterLab (ONLY=a01_gradients: that one)
+	$(PY) -m jupyterlab $(if $(ONLY),$(foreach a,$(ONLY),assignments/$(a)/$(a).ipynb),--notebook-dir=.)
 
 # Without SUBMISSION on the command line: the reference figures into assignments/*/figures (the handouts embed them).
 plots: $(PY) ## draw the handouts' figures; SUBMISSION=DIR draws DIR's own (sandboxed) into FIGURES (default my_figures)

@@ -1,0 +1,320 @@
+"""The notebooks: generated from the handouts, committed up to date, valid, free of solutions, and working when run
+top to bottom in a real Jupyter kernel (nbclient and ipykernel): on the solutions every check() shows full marks and
+every show() draws; on the stubs no cell fails, checks say "not implemented" and figures give their note. The
+first cell on Colab is run with a stand-in `google.colab`, offline.
+
+Executing every notebook twice (solutions, stubs) is most of this file's time; the runs share one pool of two.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from autograder import notebook as runtime
+from autograder.catalogue import CATALOGUE, lookup
+from autograder.packaging import notebooks, student
+from autograder.plots.figures import FIGURES
+from autograder.results import Report
+from autograder.results import TestResult as Result
+from support import ROOT
+
+KERNEL_TIMEOUT = 300  # seconds for one cell: a check() of a whole assignment takes about a second
+
+
+def course_copy(target: Path, solutions: bool) -> Path:
+    """A student's copy of the course (the bundle's files) at `target`, with the solutions in place of the stubs
+    when `solutions`; the notebooks as this checkout has them now."""
+    student.build(ROOT, target)
+    for assignment in CATALOGUE:
+        shutil.copyfile(notebooks.notebook_path(assignment), notebooks.notebook_path(assignment, root=target))
+        if solutions:
+            shutil.copyfile(assignment.solution(), assignment.stub(target))
+    return target
+
+
+def execute(path: Path, allow_errors: bool = False, cwd: Path | None = None):
+    """Run the notebook at `path` top to bottom in a fresh kernel started in its folder (or `cwd`); return it."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=KERNEL_TIMEOUT, kernel_name="python3", allow_errors=allow_errors,
+                            resources={"metadata": {"path": str(cwd or path.parent)}})
+    client.execute()
+    return nb
+
+
+def outputs(cell) -> list[dict]:
+    return [dict(o) for o in cell.get("outputs", [])]
+
+
+def texts(cell) -> str:
+    """Everything a code cell showed as text."""
+    shown = []
+    for out in cell.get("outputs", []):
+        if out.output_type == "stream":
+            shown.append(out.text)
+        elif out.output_type in ("display_data", "execute_result"):
+            shown.append(out.data.get("text/plain", ""))
+        elif out.output_type == "error":
+            shown.append("\n".join(out.traceback))
+    return "\n".join(shown)
+
+
+def calls(nb, name: str) -> list:
+    return [c for c in nb.cells if c.cell_type == "code" and re.match(rf"^(#.*\n)*{name}\(", c.source)]
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Every notebook run top to bottom on a copy with the solutions and on one with the stubs: {(kind, folder): nb}."""
+    base = tmp_path_factory.mktemp("notebooks")
+    copies = {"solutions": course_copy(base / "solutions", True), "stubs": course_copy(base / "stubs", False)}
+    jobs = {(kind, a.folder): notebooks.notebook_path(a, root=copy) for kind, copy in copies.items() for a in CATALOGUE}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {key: pool.submit(execute, path) for key, path in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}
+
+
+# --------------------------------------------------------------------------- generated, committed, valid
+
+
+def test_notebooks_match_their_handouts():
+    """`make check-notebooks`: every committed notebook is what `make notebooks` writes now."""
+    proc = subprocess.run([sys.executable, "-m", "autograder", "notebooks", "--check"], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_stale_notebook_is_reported(tmp_path, capsys):
+    shutil.copytree(ROOT / "assignments", tmp_path / "assignments")
+    assert notebooks.main(check=True, root=tmp_path) == 0
+    handout = tmp_path / "assignments" / "a01_gradients" / "README.md"
+    handout.write_text(handout.read_text() + "\nOne more sentence.\n")
+    capsys.readouterr()
+    assert notebooks.main(check=True, root=tmp_path) == 1
+    said = capsys.readouterr().out
+    assert "assignments/a01_gradients/a01_gradients.ipynb differs from what `make notebooks` writes" in said
+    assert "One more sentence." in said
+    assert notebooks.main(root=tmp_path) == 0 and notebooks.main(check=True, root=tmp_path) == 0  # rewritten
+
+
+@pytest.mark.parametrize("assignment", CATALOGUE, ids=lambda a: a.folder)
+def test_each_notebook_is_valid_reproducible_and_has_no_outputs(assignment):
+    text = notebooks.notebook_path(assignment).read_text(encoding="utf-8")
+    assert notebooks.generate(assignment) == text, "the same commit gives other bytes"
+    nb = nbformat.reads(text, as_version=4)
+    nbformat.validate(nb)  # raises on an invalid notebook
+    assert (nb.nbformat, nb.nbformat_minor) == (nbformat.current_nbformat, nbformat.current_nbformat_minor)
+    assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    # the first code cell sets up; every figure of the assignment has its show(), and a check() grades it all
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    assert f"ASSIGNMENT, COURSE_URL, DRIVE_FOLDER = {assignment.folder!r}, ''" in first.source
+    assert {f'show("{spec.name}")' for spec in FIGURES if spec.folder == assignment.folder} <= {
+        c.source.splitlines()[-1] for c in nb.cells if c.cell_type == "code"}
+    assert [c for c in nb.cells if c.cell_type == "code" and c.source == "check()"]
+    assert [c for c in nb.cells if c.cell_type == "code" and f"import {assignment.module}" in c.source]
+    # the handout's figures are attachments, so that they show on Colab too
+    for spec in (s for s in FIGURES if s.folder == assignment.folder):
+        holder = [c for c in nb.cells if spec.filename in c.get("attachments", {})]
+        assert len(holder) == 1 and f"](attachment:{spec.filename})" in holder[0].source
+        png = base64.b64decode(holder[0].attachments[spec.filename]["image/png"])
+        assert png == (ROOT / "assignments" / assignment.folder / "figures" / spec.filename).read_bytes()
+
+
+def test_markers_place_cells_and_what_is_not_marked_is_added():
+    a01 = lookup("a01_gradients")
+    marked = notebooks.build(a01, "# A\n\n<!-- notebook: check fun_dz -->\n\n## B\n\n<!-- notebook: show gradient_field -->"
+                                  "\n\n```python\nfun_z(1, 1)\n```\n\n<!-- notebook: explore -->\n\n<!-- notebook: check -->\n")
+    sources = [(c.cell_type, c.source) for c in marked.cells]
+    code = [s for kind, s in sources if kind == "code"]
+    assert code[1:] == ['check("fun_dz")', 'show("gradient_field")', notebooks.TEXTS["en"]["explore"].format(
+        module="gradients"), "check()"]
+    assert ("markdown", "```python\nfun_z(1, 1)\n```") in sources  # the handout's own examples stay Markdown
+    bare = notebooks.build(a01, "# A\n\nNo markers at all.\n")
+    code = [c.source for c in bare.cells if c.cell_type == "code"]
+    assert "import gradients" in code[1] and code[-2].endswith('show("gradient_field")') and code[-1] == "check()"
+    for wrong, said in (("<!-- notebook: check fun_q -->", "not a function of a01_gradients"),
+                        ("<!-- notebook: show xor -->", "not a figure of a01_gradients"),
+                        ("<!-- notebook: run -->", "use one of")):
+        with pytest.raises(ValueError, match=said):
+            notebooks.build(a01, f"# A\n\n{wrong}\n")
+
+
+def test_a_handout_in_another_language_gives_its_own_notebook(tmp_path):
+    shutil.copytree(ROOT / "assignments", tmp_path / "assignments")
+    a01 = lookup("a01_gradients")
+    (tmp_path / "assignments" / a01.folder / "README.xx.md").write_text("# Aufgabe 1\n\n<!-- notebook: check -->\n")
+    assert notebooks.main(lang="xx", root=tmp_path) == 0
+    written = notebooks.notebook_path(a01, "xx", tmp_path)
+    assert written.name == "a01_gradients.xx.ipynb" and "Aufgabe 1" in written.read_text()
+    assert not notebooks.notebook_path(lookup("a02_gradient_descent"), "xx", tmp_path).exists()
+    assert notebooks.main(lang="yy", root=tmp_path) == 2
+
+
+# --------------------------------------------------------------------------- run top to bottom in a real kernel
+
+
+@pytest.mark.parametrize("assignment", CATALOGUE, ids=lambda a: a.folder)
+def test_on_the_solutions_every_check_has_full_marks_and_every_figure_is_drawn(executed, assignment):
+    nb = executed[("solutions", assignment.folder)]
+    assert not [out for c in nb.cells for out in c.get("outputs", []) if out.output_type == "error"]
+    checks = calls(nb, "check")
+    assert checks
+    for cell in checks:
+        table = texts(cell)
+        total = re.findall(r"^Total: ([\d.]+) / ([\d.]+)$", table, re.M)
+        assert total and total[-1][0] == total[-1][1] != "0", table
+        html = next(o["data"]["text/html"] for o in outputs(cell) if "text/html" in o.get("data", {}))
+        assert "<table>" in html and "pass" in html and "FAIL" not in html
+    for cell in calls(nb, "show"):
+        assert [o for o in outputs(cell) if "image/png" in o.get("data", {})], texts(cell)
+
+
+@pytest.mark.parametrize("assignment", CATALOGUE, ids=lambda a: a.folder)
+def test_on_the_stubs_no_cell_fails_checks_say_not_implemented_and_figures_give_their_note(executed, assignment):
+    nb = executed[("stubs", assignment.folder)]
+    assert not [out for c in nb.cells for out in c.get("outputs", []) if out.output_type == "error"]
+    for cell in calls(nb, "check"):
+        assert "not implemented yet" in texts(cell) and re.search(r"^Total: 0 / [1-9]", texts(cell), re.M)
+    for cell in calls(nb, "show"):
+        assert re.fullmatch(r"a\d\d: .+ skipped: .+", texts(cell).strip()), texts(cell)
+        assert not [o for o in outputs(cell) if "image/png" in o.get("data", {})]
+
+
+def test_an_edit_is_graded_by_the_next_check_without_a_restart(tmp_path):
+    course = course_copy(tmp_path / "course", solutions=False)
+    a01 = lookup("a01_gradients")
+    path = notebooks.notebook_path(a01, root=course)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if c.cell_type == "code" and not c.source.startswith("show(")][:1] + [
+        nbformat.v4.new_code_cell('check("fun_z")'), nbformat.v4.new_code_cell('check("fun_z")')]
+    client = NotebookClient(nb, timeout=KERNEL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    with client.setup_kernel():
+        client.execute_cell(nb.cells[0], 0)
+        client.execute_cell(nb.cells[1], 1)
+        assert "not implemented yet" in texts(nb.cells[1])
+        shutil.copyfile(a01.solution(), a01.stub(course))  # the student saves their work
+        client.execute_cell(nb.cells[2], 2)
+    table = texts(nb.cells[2])  # a student's copy: the public tests only, as make grade there; those of fun_z only
+    assert table.startswith("public tests only") and "Total: 2 / 2" in table and "fun_dz" not in table, table
+
+
+# --------------------------------------------------------------------------- the first cell, on Colab
+
+
+def colab_first_cell(tmp_path: Path, course_url: str) -> tuple[nbformat.NotebookNode, Path]:
+    """A notebook of the first cell of a01's notebook, with `course_url`, run where `google.colab` is a stand-in
+    whose drive.mount records its call, and Google Drive is a folder of `tmp_path`."""
+    fake = tmp_path / "fake"
+    (fake / "google" / "colab").mkdir(parents=True)
+    (fake / "google" / "__init__.py").write_text("")
+    (fake / "google" / "colab" / "__init__.py").write_text("")
+    mounted = tmp_path / "mounted.txt"
+    (fake / "google" / "colab" / "drive.py").write_text(
+        f"def mount(where):\n    open({str(mounted)!r}, 'w').write(where)\n")
+    drive = tmp_path / "content" / "drive"
+    (drive / "MyDrive").mkdir(parents=True)
+    first = notebooks.SETUP.format(folder="a01_gradients", course_url=course_url, drive=notebooks.COLAB_FOLDER)
+    assert first.count('"/content/drive') == 2
+    first = first.replace('"/content/drive', f'"{drive}')
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"import sys; sys.path.insert(0, {str(fake)!r})"),
+                                         nbformat.v4.new_code_cell(first)])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    client = NotebookClient(nb, timeout=KERNEL_TIMEOUT, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(elsewhere)}})
+    client.execute()
+    assert mounted.read_text() == str(drive)
+    return nb, drive / "MyDrive" / notebooks.COLAB_FOLDER
+
+
+def one_sentence(cell) -> str:
+    """The error a cell stopped with, which must be one line of text: no traceback."""
+    errors = [o for o in cell.outputs if o.output_type == "error"]
+    assert len(errors) == 1, cell.outputs
+    assert len(errors[0].traceback) == 1 and "Traceback" not in errors[0].traceback[0], errors[0].traceback
+    assert "File " not in errors[0].traceback[0] and "\x1b" not in errors[0].traceback[0]
+    return errors[0].traceback[0]
+
+
+def test_colab_without_a_course_url_says_what_to_do(tmp_path):
+    nb, course = colab_first_cell(tmp_path, "")
+    said = one_sentence(nb.cells[1])
+    assert said.startswith("The course is not in your Google Drive") and f"MyDrive/{notebooks.COLAB_FOLDER}" in said
+    assert not course.exists()
+
+
+def test_colab_offline_says_what_to_do(tmp_path):
+    nb, course = colab_first_cell(tmp_path, "http://127.0.0.1:9/student-0.0.0.zip")  # nothing listens on port 9
+    said = one_sentence(nb.cells[1])
+    assert said.startswith("Could not download the course from http://127.0.0.1:9/student-0.0.0.zip")
+    assert "Runtime > Connect" in said and not course.exists()
+
+
+def test_colab_fetches_the_course_into_drive_once_and_grades_there(tmp_path):
+    bundle = course_copy(tmp_path / "bundle", solutions=True)
+    archive = tmp_path / "student-0.0.0.zip"
+    student.write_zip(bundle, archive, "student-0.0.0")
+    nb, course = colab_first_cell(tmp_path, archive.as_uri())
+    assert not [o for o in nb.cells[1].outputs if o.output_type == "error"], nb.cells[1].outputs
+    assert (course / "autograder" / "notebook.py").is_file() and "Ready: a01_gradients" in texts(nb.cells[1])
+    # the student's work in Drive is never replaced: a second run finds the course and downloads nothing
+    (course / "assignments" / "a01_gradients" / "gradients.py").write_text("# my work\n")
+    archive.unlink()
+    nb2 = nbformat.v4.new_notebook(cells=nb.cells)
+    for cell in nb2.cells:
+        cell.outputs = []
+    nb2.cells.append(nbformat.v4.new_code_cell("import os; print(os.getcwd())"))
+    NotebookClient(nb2, timeout=KERNEL_TIMEOUT, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path / "elsewhere")}}).execute()
+    assert texts(nb2.cells[2]).strip() == str(course / "assignments" / "a01_gradients")
+    assert (course / "assignments" / "a01_gradients" / "gradients.py").read_text() == "# my work\n"
+
+
+def test_outside_the_course_folder_the_first_cell_says_where_to_open_the_notebook(tmp_path):
+    a01 = lookup("a01_gradients")
+    lone = tmp_path / "a01_gradients.ipynb"
+    shutil.copyfile(notebooks.notebook_path(a01), lone)
+    nb = execute(lone, allow_errors=True)
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    assert one_sentence(first).startswith("This notebook is not inside the course folder")
+
+
+# --------------------------------------------------------------------------- check() and show() themselves
+
+
+def test_the_html_table_shows_the_submissions_text_inertly():
+    report = Report(tests=[
+        Result("a01_gradients", "fun_z(1, 1) = sin(2)", 1.0, False, status="passed", score=1.0, message=""),
+        Result("a01_gradients", "fun_dz <b>", 2.0, False, status="failed",
+                   message="expected 1.0\ngot <script>alert(1)</script>\x1b[2K"),
+    ])
+    table = runtime.Table(report)
+    html = table._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html and "\x1b" not in html and "\\x1b[2K" in html
+    assert "fun_dz &lt;b&gt;" in html and "1 / 3" in html and ">pass<" in html and ">FAIL<" in html
+    assert repr(table).splitlines()[-1] == "Total: 1 / 3"
+
+
+def test_check_of_a_name_that_is_not_a_function_says_which_are(tmp_path):
+    book = runtime.Notebook("a01_gradients", ROOT)
+    with pytest.raises(runtime.Stop, match=r"a01_gradients has no function fun_q; its functions are: fun_z, fun_dz"):
+        book.check("fun_q")
+    with pytest.raises(runtime.Stop, match=r"no such figure of a01_gradients; the figures are: gradient_field"):
+        book.show("xor")
+    assert runtime.Stop("one sentence")._render_traceback_() == ["one sentence"]
