@@ -17,6 +17,7 @@ from pathlib import Path
 
 from autograder import outcomes
 from autograder.catalogue import lookup
+from autograder.text import inert_name
 
 MAX_MODULE_BYTES = 1 << 20
 # Byte-order marks of encodings Python never reads source in (UTF-32's first: it begins with UTF-16's)
@@ -79,6 +80,11 @@ def read_submitted_module(path: str) -> bytes:
             raise outcomes.NotSubmitted(f"not submitted: {os.path.basename(folder)} is a symbolic link; submit a real folder")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
+        notebooks = sorted(name for name in _names(folder) if name.endswith(".ipynb"))
+        if notebooks:
+            raise outcomes.NotSubmitted(f"not submitted: {shown} was not found; {os.path.basename(folder)}/"
+                                        f"{notebooks[0]} is there, a notebook, which is not graded: submit "
+                                        f"{os.path.basename(path)}, the file the notebook reads") from None
         raise outcomes.NotSubmitted(f"not submitted: {shown} was not found") from None
     except OSError as exc:
         raise outcomes.NotSubmitted(f"not submitted: {shown} cannot be read as a plain file ({exc.strerror})") from None
@@ -89,6 +95,14 @@ def read_submitted_module(path: str) -> bytes:
     if len(data) > MAX_MODULE_BYTES:
         raise outcomes.NotSubmitted(f"not submitted: {shown} is larger than {MAX_MODULE_BYTES >> 20} MB")
     return data
+
+
+def _names(folder: str) -> list[str]:
+    """The names in `folder`, or none when it cannot be listed (it may not exist at all)."""
+    try:
+        return [inert_name(name) for name in os.listdir(folder)]
+    except OSError:
+        return []
 
 
 def source_problem(data: bytes) -> str | None:

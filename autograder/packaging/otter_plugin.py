@@ -140,6 +140,10 @@ def grade_upload(upload: Path, engine: Path, config: dict) -> dict:
             return _grader_failure(f"the grading engine stopped with exit code {proc.returncode}", note)
         output = json.loads(results.read_text(encoding="utf-8"))
     output["output"] = f"{note}\n{output.get('output', '')}".strip()
+    if data is None:  # each test says why, not only "not found": the note names what was uploaded and what to upload
+        for test in output.get("tests", []):
+            if test.get("tags") == ["not submitted"]:
+                test["output"] = f"not submitted: {note}"
     output["stdout_visibility"] = "hidden"
     return inert_data(output)
 
@@ -169,10 +173,12 @@ def locate(upload: Path, folder: str, filename: str) -> tuple[bytes | None, str]
     Accepted, in this order: `filename` itself; `folder/filename`; `filename` at any depth (the shallowest, and
     a tie is refused); the same inside any .zip uploaded. `upload` is a folder, or a zip file. Links, special files, and files over 1 MB are
     refused; nothing is extracted to disk. Returns (None, reason) when no single module was found. The note quotes
-    the upload's file names, made inert.
+    the upload's file names, made inert. A notebook (.ipynb) uploaded instead of the module is named in the reason:
+    the notebook reads the module, and only the module is graded.
     """
     found: list[tuple[tuple, str, object]] = []  # (rank, shown name, how to read it)
     refused: list[str] = []
+    notebooks: list[str] = []
     seen = 0
     entries = [(upload, 0)] if upload.is_file() else _walk(upload)  # a lone zip is an upload too
     for path, depth in entries:
@@ -180,6 +186,8 @@ def locate(upload: Path, folder: str, filename: str) -> tuple[bytes | None, str]
         if seen > MAX_ENTRIES:
             break
         rel = path.name if path == upload else path.relative_to(upload).as_posix()
+        if path.suffix == ".ipynb":
+            notebooks.append(rel)
         if path.name == filename:
             if path.is_symlink() or not path.is_file():
                 refused.append(f"{rel} (not a regular file)")
@@ -190,8 +198,12 @@ def locate(upload: Path, folder: str, filename: str) -> tuple[bytes | None, str]
         elif path.suffix == ".zip" and path.is_file() and not path.is_symlink():
             for name, rank, info in _zip_candidates(path, folder, filename):
                 found.append(((1, *rank), f"{rel}:{name}", (path, info)))
+            notebooks += [f"{rel}:{name}" for name in _zip_notebooks(path)]
     if not found:
         why = f"; refused: {', '.join(refused)}" if refused else ""
+        if notebooks:
+            why += (f". You uploaded {', '.join(notebooks[:3])}, a notebook, which is not graded: your functions are "
+                    f"in {filename}, the file the notebook reads, beside it")
         return None, inert(f"{filename} was not found in your submission{why}. Upload {filename}, the {folder} folder, "
                            "or a zip of either.")
     found.sort(key=lambda f: f[0])
@@ -223,6 +235,16 @@ def _walk(root: Path):
                 if entry.is_dir() and not entry.is_symlink():
                     following.append(entry)
         level = following
+
+
+def _zip_notebooks(archive: Path) -> list[str]:
+    """The names of the notebooks (.ipynb) in a zip; none if it cannot be read."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            return [info.filename for info in zf.infolist()[:MAX_ENTRIES]
+                    if info.filename.endswith(".ipynb") and not info.filename.startswith("__MACOSX")]
+    except (OSError, zipfile.BadZipFile):
+        return []
 
 
 def _rank(rel: str, folder: str, filename: str) -> tuple:
