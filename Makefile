@@ -20,6 +20,7 @@ ONLY ?=
 RESULTS ?=
 FORCE ?=
 VERSION ?=
+COURSE_URL ?=
 HIDDEN_VISIBILITY ?= after_published
 FIGURES ?=
 SKIP ?=
@@ -39,7 +40,7 @@ help: ## list the targets
 	@echo
 	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
 	@echo "           SUBMISSIONS=DIR|ZIP OUT=DIR FORCE=1 SHARD=i/n (grade-all), OUTS=\"o1 o2\" OUT=DIR (merge-grades),"
-	@echo "           VERSION=x.y.z (release),"
+	@echo "           VERSION=x.y.z COURSE_URL=https://.../student-x.y.z.zip (release), LANG=zh-CN (notebooks),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
 	@echo "           SKIP=otter,class,first-run,make-test,... (bench: leave these sections out)"
 	@echo "           SUBMISSION=DIR FIGURES=DIR ONLY=... (plots: draw DIR's own figures into FIGURES, default my_figures)"
@@ -124,9 +125,9 @@ bench: $(PY) $(OTTER_PY) ## measure grading against Otter, a class of 1,000, a f
 otter: $(PY) $(OTTER_PY) ## build dist/otter/<assignment>.zip, one Otter-Grader autograder per assignment
 	@$(PY) -m autograder otter --out dist/otter $(only_args) --hidden-visibility "$(HIDDEN_VISIBILITY)"
 
-release: $(PY) $(OTTER_PY) ## VERSION=x.y.z: check every release gate, then write dist/ (bundle, zips, manifest)
+release: $(PY) $(OTTER_PY) ## VERSION=x.y.z [COURSE_URL=...]: check every gate, then write dist/ (bundle, zips, manifest)
 	@test -n "$(VERSION)" || { echo "error: set VERSION=x.y.z (CHANGELOG.md needs a section for it)" >&2; exit 2; }
-	@$(PY) -m autograder release "$(VERSION)" --out dist
+	@$(PY) -m autograder release "$(VERSION)" --out dist $(if $(COURSE_URL),--course-url "$(COURSE_URL)")
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) $(OTTER_VENV) .pytest_cache

@@ -95,6 +95,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("assignments/*", STUDENT),
     ("conftest.py", ENGINE),                 # lets `pytest assignments/aNN` run the public tests
     ("requirements.txt", ENGINE),
+    ("requirements-notebook.txt", STUDENT),   # JupyterLab, for the bundle's `make notebook`
     ("*", INSTRUCTOR),                       # everything else: tests/, docs/, the instructor's Makefile and README, CI
 )
 GRADING_REQUIREMENTS = "requirements.txt"  # what grading needs, pinned: the student bundle and the Otter zips install it

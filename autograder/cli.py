@@ -67,6 +67,9 @@ def main(argv=None) -> int:
     release = instructor_command("release", "check every release gate, then write dist/ (instructors)")
     release.add_argument("version", help="x.y.z; CHANGELOG.md must have a section for it")
     release.add_argument("--out", default="dist", help="folder for the release (default: dist)")
+    release.add_argument("--course-url", default=None, metavar="URL",
+                         help="where the student zip will be downloaded from: the notebooks fetch the course from "
+                              "there on Colab (default: course.toml's course_url, if any)")
 
     plots = sub.add_parser("plots", help="draw the figures: the reference ones, or a submission's own (in the sandbox)")
     plots.add_argument("--submission", default=None,
@@ -114,7 +117,7 @@ def main(argv=None) -> int:
     if args.command == "release":
         from autograder.packaging import release as release_module
 
-        return release_module.main(args.version, out=args.out)
+        return release_module.main(args.version, out=args.out, course_url=args.course_url)
     if args.command == "stubs":
         from autograder import stubs
 

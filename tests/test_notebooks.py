@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -318,3 +319,148 @@ def test_check_of_a_name_that_is_not_a_function_says_which_are(tmp_path):
     with pytest.raises(runtime.Stop, match=r"no such figure of a01_gradients; the figures are: gradient_field"):
         book.show("xor")
     assert runtime.Stop("one sentence")._render_traceback_() == ["one sentence"]
+
+
+# --------------------------------------------------------------------------- grade --function, plots --figure
+
+
+def test_grade_function_grades_only_the_tests_of_that_function(tmp_path):
+    def graded(*args):
+        report = tmp_path / "report.json"
+        report.unlink(missing_ok=True)
+        proc = subprocess.run([sys.executable, "-m", "autograder", "grade", "--submission", str(ROOT / "solutions"),
+                               "--only", "a02_gradient_descent", "--report", str(report), "--quiet", *args],
+                              cwd=ROOT, capture_output=True, text=True)
+        return proc, json.loads(report.read_text()) if report.exists() else None
+
+    _, whole = graded()
+    _, bowl = graded("--function", "bowl")
+    _, two = graded("--function", "bowl", "--function", "bowl_grad")
+    names = [t["name"] for t in bowl["tests"]]
+    assert names and all(name.startswith("bowl ") or name.startswith("bowl((") for name in names), names
+    assert {t["name"] for t in two["tests"]} > set(names)
+    assert len(whole["tests"]) > len(two["tests"]) and all(t["status"] == "passed" for t in whole["tests"])
+    proc, report = graded("--function", "bowl_gradient")
+    assert proc.returncode == 2 and report is None
+    assert "not a function of a02_gradient_descent; the functions are: bowl, bowl_grad, gradient_descent" in proc.stderr
+
+
+def test_what_a_test_is_of():
+    from autograder.selection import functions_of, student_calls
+
+    calls = student_calls("def test_a(student):\n    student.bowl_grad(1)\n\ndef test_b(student):\n    student.run(d)\n")
+    assert calls == {"test_a": {"bowl_grad"}, "test_b": {"run"}}
+    names = ("bowl", "bowl_grad", "gradient_descent")
+    assert functions_of(names, {"bowl_grad"}, "gradient_descent on the bowl") == {"bowl_grad"}  # the calls decide
+    assert functions_of(names, {"run"}, "bowl_grad((3, -4)) = (6, -8)") == {"bowl_grad"}  # else the title's words
+    assert functions_of(names, set(), "every function leaves its inputs alone") == set(names)  # else every one
+
+
+def test_plots_figure_draws_one_figure_and_says_what_it_did(tmp_path):
+    summary = tmp_path / "summary.json"
+    proc = subprocess.run([sys.executable, "-m", "autograder", "plots", "--submission", str(ROOT / "assignments"),
+                           "--only", "a02_gradient_descent", "--figure", "two_minima", "--out", str(tmp_path / "f"),
+                           "--summary", str(summary)], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(summary.read_text()) == {
+        "drawn": {}, "skipped": {"two_minima": "a02: two minima and a saddle point skipped: gradient_descent not "
+                                               "implemented yet"}}
+    assert "drawing 1 figures" in proc.stdout
+    wrong = subprocess.run([sys.executable, "-m", "autograder", "plots", "--only", "a02_gradient_descent", "--figure",
+                            "xor"], cwd=ROOT, capture_output=True, text=True)
+    assert wrong.returncode == 2 and "the figures are: learning_rates, two_minima" in wrong.stderr
+
+
+# --------------------------------------------------------------------------- a notebook uploaded instead of the module
+
+
+def test_a_notebook_uploaded_instead_of_the_module_is_named_with_the_file_to_submit(tmp_path):
+    from autograder.packaging.otter_plugin import locate
+
+    a01 = lookup("a01_gradients")
+    folder = tmp_path / "upload" / a01.folder
+    folder.mkdir(parents=True)
+    shutil.copyfile(notebooks.notebook_path(a01), folder / "a01_gradients.ipynb")
+    for upload in (tmp_path / "upload", folder / "a01_gradients.ipynb"):
+        data, note = locate(upload, a01.folder, a01.filename)
+        assert data is None and "a01_gradients.ipynb, a notebook, which is not graded" in note, note
+        assert "Upload gradients.py" in note
+    with zipfile.ZipFile(tmp_path / "work.zip", "w") as zf:
+        zf.write(folder / "a01_gradients.ipynb", "a01_gradients/a01_gradients.ipynb")
+    data, note = locate(tmp_path / "work.zip", a01.folder, a01.filename)
+    assert data is None and "work.zip:a01_gradients/a01_gradients.ipynb, a notebook" in note
+    # with the module beside it, the module is graded and the notebook is no matter
+    shutil.copyfile(a01.solution(), folder / a01.filename)
+    data, note = locate(tmp_path / "upload", a01.folder, a01.filename)
+    assert data == a01.solution().read_bytes() and "notebook" not in note
+    # make grade SUBMISSION=: each test says which file to submit, not only "not submitted"
+    (folder / a01.filename).unlink()
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade", "--submission", str(tmp_path / "upload"),
+                           "--only", a01.folder], cwd=ROOT, capture_output=True, text=True)
+    assert ("not submitted: a01_gradients/gradients.py was not found; a01_gradients/a01_gradients.ipynb is there, a "
+            "notebook, which is not graded: submit gradients.py") in proc.stdout, proc.stdout
+
+
+# --------------------------------------------------------------------------- the leak audit reads notebooks
+
+
+def test_the_leak_audit_reads_a_notebooks_cells_metadata_outputs_and_attachments():
+    from autograder.packaging import audit
+
+    found = audit.secrets(ROOT, student.bundle_files(ROOT))
+    a01 = lookup("a01_gradients")
+    clean = notebooks.notebook_path(a01).read_bytes()
+    assert audit.check_file("a01_gradients.ipynb", clean, found) == []
+    line = "return np.sin(x**2 + y**2)"  # a line of a01's solution block
+    solution = a01.solution().read_bytes()
+    for where, put in (
+        ("cell 7", lambda nb: nb["cells"][7].__setitem__("source", ["def fun_z(x, y):\n", f"    {line}\n"])),
+        ("metadata", lambda nb: nb["metadata"].__setitem__("notes", {"answer": f"  {line}"})),
+        ("cell 7 metadata", lambda nb: nb["cells"][7]["metadata"].__setitem__("tags", [line])),
+        ("cell 9 output text/plain", lambda nb: nb["cells"][9].__setitem__("outputs", [
+            {"output_type": "display_data", "metadata": {}, "data": {"text/plain": [f"{line}\n"]}}])),
+        ("cell 8 attachment answer.png image/png", lambda nb: nb["cells"][8]["attachments"].__setitem__(
+            "answer.png", {"image/png": base64.b64encode(solution).decode()})),
+    ):
+        nb = json.loads(clean)
+        put(nb)
+        leaks = audit.check_file("a01_gradients.ipynb", json.dumps(nb, indent=1).encode(), found)
+        assert leaks and all(leak.startswith(f"a01_gradients.ipynb {where}") for leak in leaks), (where, leaks)
+        assert any(line in leak or "byte-for-byte copy of solutions/a01_gradients/gradients.py" in leak for leak in leaks)
+
+
+# --------------------------------------------------------------------------- the bundle: notebooks, a course URL
+
+
+def test_a_course_url_goes_into_the_bundles_notebooks_and_readme(tmp_path):
+    url = "https://example.org/course/student-1.0.0.zip"
+    files = student.build(ROOT, tmp_path / "with", course_url=url)
+    assert all(notebooks.notebook_path(a).relative_to(ROOT).as_posix() in files for a in CATALOGUE)
+    assert "requirements-notebook.txt" in files
+    for a in CATALOGUE:
+        shipped = notebooks.notebook_path(a, root=tmp_path / "with").read_text()
+        assert shipped == notebooks.generate(a, course_url=url) and f"{url!r}" in shipped.replace('\\"', "'")
+        nbformat.validate(nbformat.reads(shipped, as_version=4))
+    readme = (tmp_path / "with" / "README.md").read_text()
+    assert f"(from {url})" in readme and "https://colab.research.google.com/" in readme and "@COLAB@" not in readme
+    student.build(ROOT, tmp_path / "without")
+    for a in CATALOGUE:  # no URL: the notebooks ship as committed
+        assert (notebooks.notebook_path(a, root=tmp_path / "without").read_bytes()
+                == notebooks.notebook_path(a).read_bytes())
+    assert f"MyDrive/{notebooks.COLAB_FOLDER}" in (tmp_path / "without" / "README.md").read_text()
+
+
+def test_the_tryout_starts_make_notebook_and_stops_it(tmp_path):
+    from autograder.packaging import tryout
+
+    bundle = course_copy(tmp_path / "bundle", solutions=False)
+    tryout.seed_venv(bundle)
+    began = time.monotonic()
+    proc = tryout.run(bundle, tryout.Command("assignments/a01_gradients", "make notebook"))
+    assert proc.returncode == 0 and tryout.SERVING.search(proc.stdout), proc.stdout[-2000:]
+    assert "a01_gradients.ipynb" in proc.stdout and time.monotonic() - began < 120
+    left = subprocess.run(["pgrep", "-f", f"jupyterlab.*{bundle}"], capture_output=True, text=True)
+    assert left.stdout == "", "make notebook left a server running"
+    (bundle / ".venv" / ".notebook").unlink()  # JupyterLab "missing" and pip unusable: it fails, and says so
+    failed = tryout.serve(["bash", "-c", "echo no server here; exit 3"], bundle, tryout.environment(), timeout=30)
+    assert failed.returncode == 3 and "no server here" in failed.stdout

@@ -29,7 +29,8 @@ from support import ROOT
 SETUP_SH = otter.FILES / "setup.sh"
 CI_RUN = ROOT / ".ci" / "run"
 # Each requirement file and the environment that `make test` installs it into.
-REQUIREMENT_FILES = {"requirements.txt": ".venv", "requirements-dev.txt": ".venv", "requirements-otter.txt": ".otter-venv"}
+REQUIREMENT_FILES = {"requirements.txt": ".venv", "requirements-dev.txt": ".venv", "requirements-notebook.txt": ".venv",
+                     "requirements-otter.txt": ".otter-venv"}
 NEWEST_MINOR = 15  # the pins are checked on every 3.x.y from the minimum up to 3.15.30
 
 
@@ -163,6 +164,19 @@ def test_each_pin_installs_on_every_accepted_python(name, requirement):
         f"{name}: {requirement.name}=={version} has Requires-Python {requires!r}, which leaves out Python "
         f"{spans(left_out)}; README accepts Python {MINIMUM} or newer. Pin a release that installs on all of them "
         f"(or add a pin with a marker for the ones it leaves out).")
+
+
+def test_files_installed_together_pin_each_package_alike():
+    """.venv installs requirements.txt, requirements-dev.txt and requirements-notebook.txt together (and the bundle's
+    .venv requirements.txt and requirements-notebook.txt): a package two of them pin has one version."""
+    together = [name for name, env in REQUIREMENT_FILES.items() if env == ".venv"]
+    versions: dict[str, dict[str, str]] = {}
+    for name in together:
+        for requirement in pins(name):
+            versions.setdefault(canonicalize_name(requirement.name), {})[name] = pinned_version(requirement)
+    differ = {package: files for package, files in versions.items() if len(set(files.values())) > 1}
+    assert not differ, f"pinned differently: {differ}"
+    assert len([p for p, files in versions.items() if len(files) > 1]) >= 10  # nbformat, ipykernel, ... in both
 
 
 def test_the_pin_check_catches_a_pin_that_needs_a_newer_python():

@@ -246,7 +246,7 @@ def test_the_bundle_says_which_file_to_submit_and_where(clone, tmp_path):
     (clone / "course.toml").write_text('submit_to = "On Gradescope, course 4242 (entry code K7Q2XZ)."\n')
     assert "**Where:** On Gradescope, course 4242 (entry code K7Q2XZ)." in student.readme(clone)
     for broken, said in (('submit_to = "unclosed\n', "is not valid TOML"), ("submit-to = 'x'\n", "unknown key"),
-                         ("submit_to = 3\n", "must be a string")):
+                         ("submit_to = 3\n", "must be a string"), ('course_url = "ftp://x/s.zip"\n', "not an http")):
         (clone / "course.toml").write_text(broken)
         with pytest.raises(RuntimeError, match=said):
             student.build(clone, tmp_path / broken.split()[0])
@@ -347,7 +347,8 @@ def test_unpacked_student_zip_works_as_its_readme_says_for_an_ordinary_user(tmp_
 
         listed = make()
         targets = [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("  ")]
-        assert listed.returncode == 0 and targets == ["help", "grade", "test", "plots", "clean"], listed.stdout + listed.stderr
+        assert listed.returncode == 0 and targets == ["help", "grade", "test", "plots", "notebook", "clean"], \
+            listed.stdout + listed.stderr
         graded = make("grade")
         assert graded.returncode == 0, graded.stdout[-3000:] + graded.stderr[-3000:]
         assert "a01_gradients" in graded.stdout and "not implemented yet" in graded.stdout

@@ -6,7 +6,11 @@ under `otter.SECRET_PREFIX`, which only root can read at grading time):
 1. a path inside an `autograder/hidden/` folder, anywhere in the path;
 2. a file whose bytes equal a hidden suite file (`autograder/hidden/**`) or a solution file (`solutions/**`);
 3. in a text file (UTF-8, no NUL byte; handouts, stubs, public tests and the engine's own code alike), a line that
-   equals, after normalising, a *distinctive* line of a solution block or of a hidden suite.
+   equals, after normalising, a *distinctive* line of a solution block or of a hidden suite;
+4. in a notebook (`.ipynb`), the same in every text it holds, read as the notebook's JSON holds it: each cell's
+   source, outputs and metadata, the notebook's metadata, and every attachment or output image decoded from base64
+   (a copy of a secret file, or text with a secret line): a line of code in a cell is one string of the JSON, which
+   the line-by-line reading of 3. would never match.
 
 Normalising a line: strip it and collapse every run of whitespace to one space.
 Solution-block lines are the lines strictly between `# BEGIN SOLUTION` and `# END SOLUTION` in `solutions/*/*.py`.
@@ -30,7 +34,9 @@ solution's behaviour computes it from the student's own code, or from data made 
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import keyword
 import re
 import zipfile
@@ -137,6 +143,15 @@ def check_file(name: str, data: bytes, found: Secrets) -> list[str]:
     leaks = []
     if HIDDEN_DIR in "/" + name:
         leaks.append(f"{name} is named like a hidden suite file (inside an autograder/hidden folder)")
+    leaks += _check_content(name, data, found)
+    if name.endswith(".ipynb"):
+        leaks += check_notebook(name, data, found)
+    return leaks
+
+
+def _check_content(name: str, data: bytes, found: Secrets) -> list[str]:
+    """Rules 2 and 3: a copy of a secret file, or a text with a distinctive secret line."""
+    leaks = []
     twin = found.hashes.get(hashlib.sha256(data).hexdigest())
     if twin:
         leaks.append(f"{name} is a byte-for-byte copy of {twin}")
@@ -151,6 +166,64 @@ def check_file(name: str, data: bytes, found: Secrets) -> list[str]:
         if origin:
             leaks.append(f"{name} line {number} contains {origin}: {raw.strip()[:120]}")
     return leaks
+
+
+def check_notebook(name: str, data: bytes, found: Secrets) -> list[str]:
+    """Rule 4: every text a notebook's JSON holds, and every attachment and output image, decoded. An empty list
+    for a file that is not a notebook's JSON (its text was read as any file's)."""
+    try:
+        notebook = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return []
+    leaks = []
+    for where, content in notebook_contents(notebook):
+        leaks += _check_content(f"{name} {where}", content, found)
+    return leaks
+
+
+def notebook_contents(notebook) -> list[tuple[str, bytes]]:
+    """(where, bytes) for everything a notebook holds: its metadata's strings, each cell's source, metadata and
+    outputs (text as it is, images decoded from base64) and each attachment, decoded."""
+    found: list[tuple[str, bytes]] = []
+
+    def strings(value, where: str) -> None:
+        if isinstance(value, str):
+            found.append((where, value.encode("utf-8", "surrogatepass")))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                strings(item, where)
+        elif isinstance(value, list):
+            for item in value:
+                strings(item, where)
+
+    def bundle(mimes, where: str) -> None:  # {mime: text or base64} of an output's data or an attachment
+        for mime, value in (mimes.items() if isinstance(mimes, dict) else ()):
+            text = "".join(value) if isinstance(value, list) else value if isinstance(value, str) else json.dumps(value)
+            if mime.startswith("text/") or "json" in mime or "javascript" in mime or "svg" in mime:
+                found.append((f"{where} {mime}", text.encode("utf-8", "surrogatepass")))
+            else:
+                try:
+                    found.append((f"{where} {mime}", base64.b64decode(text)))
+                except ValueError:
+                    found.append((f"{where} {mime}", text.encode("utf-8", "surrogatepass")))
+
+    if not isinstance(notebook, dict):
+        return found
+    strings(notebook.get("metadata", {}), "metadata")
+    for number, cell in enumerate(notebook.get("cells", []) if isinstance(notebook.get("cells"), list) else []):
+        if not isinstance(cell, dict):
+            continue
+        where = f"cell {number}"
+        source = cell.get("source", "")
+        found.append((where, ("".join(source) if isinstance(source, list) else str(source)).encode("utf-8", "surrogatepass")))
+        strings(cell.get("metadata", {}), f"{where} metadata")
+        for name, mimes in (cell.get("attachments") or {}).items():
+            bundle(mimes, f"{where} attachment {name}")
+        for output in cell.get("outputs", []) or []:
+            if isinstance(output, dict):
+                strings({k: v for k, v in output.items() if k not in ("data", "metadata")}, f"{where} output")
+                bundle(output.get("data", {}), f"{where} output")
+    return found
 
 
 def audit_folder(folder: Path, shown_as: str, found: Secrets) -> list[str]:

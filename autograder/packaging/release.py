@@ -68,6 +68,7 @@ class Release:
     folders: list[str]
     otter: object | None          # the autograder.packaging.otter module, or None to leave the Otter zips out
     workers: int
+    course_url: str | None = None  # written into the bundle's notebooks (None: course.toml's course_url, if any)
     staging: Path | None = None
     commit: str = ""
     notes: str = ""
@@ -75,10 +76,11 @@ class Release:
 
 
 def main(version: str, out: str | Path = "dist", root: Path | None = None, gates=None, folders=None,
-         otter: bool = True, workers: int | None = None) -> int:
+         otter: bool = True, workers: int | None = None, course_url: str | None = None) -> int:
     """Build release `version` of `root` (this checkout) into `out`; return 0, 1 when a gate refused it (dist/
     untouched), or 2 for a bad argument. `gates` runs only those of GATES, `folders` only those assignments,
-    `otter=False` leaves the Otter zips out; the command line always runs everything."""
+    `otter=False` leaves the Otter zips out; the command line always runs everything. `course_url` (else
+    course.toml's) is where the bundle's notebooks fetch the course from on Colab."""
     root = Path(root or ROOT).resolve()
     if not VERSION.fullmatch(version):
         return _usage(f"release version {version!r} is not x.y.z (three numbers, like 0.1.0, without a leading v)")
@@ -92,7 +94,7 @@ def main(version: str, out: str | Path = "dist", root: Path | None = None, gates
         return _usage(str(exc.args[0]))
     out = Path(out).absolute()
     shown = os.path.relpath(out) if not os.path.relpath(out).startswith("..") else str(out)
-    release = Release(root, version, out, shown, chosen, module, workers or os.cpu_count() or 1)
+    release = Release(root, version, out, shown, chosen, module, workers or os.cpu_count() or 1, course_url=course_url)
     started = time.perf_counter()
     steps = [(name, fn) for name, fn in GATE_STEPS if name in selected]
     try:
@@ -301,7 +303,7 @@ def _build(release: Release) -> str:
     release.out.parent.mkdir(parents=True, exist_ok=True)
     release.staging = Path(tempfile.mkdtemp(prefix=f".{release.out.name}.building-", dir=release.out.parent))
     try:
-        files = student.build(release.root, release.staging / "student")
+        files = student.build(release.root, release.staging / "student", release.course_url)
     except RuntimeError as exc:
         raise Refused("build", str(exc)) from None
     student.write_zip(release.staging / "student", release.staging / f"student-{release.version}.zip",

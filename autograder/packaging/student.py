@@ -1,16 +1,21 @@
 """The student bundle: what a student downloads, built from the catalogue's audiences.
 
 The bundle is every git-tracked file whose `catalogue.audience()` is STUDENT or ENGINE (stubs, handouts, figures,
-public tests, the grading engine, conftest.py, requirements.txt), plus files written from the templates in
+notebooks, public tests, the grading engine, conftest.py, requirements.txt and requirements-notebook.txt), plus
+files written from the templates in
 `student/` beside this module: at the bundle's root a Makefile, pytest.ini and README.md (with the course's
 submission details from `course.toml` filled in), and in every assignment's folder a Makefile that runs the root's
 commands for that assignment alone. Nothing INSTRUCTOR ever goes in: no solutions, hidden suites, banks, tooling
 (autograder/packaging, stubs, bench, batch), docs, course.toml or the grader's tests.
-The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same bytes.
+With a course URL (course.toml's `course_url`, or `make release COURSE_URL=...`), the notebooks are written anew
+with it in their first cell, so that on Colab they fetch the course from there, and the README says how to use them
+on Colab. The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same
+bytes.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tomllib
@@ -50,12 +55,13 @@ def written_files() -> dict[str, str]:
     return written
 
 
-def course_details(root: Path) -> dict[str, str]:
-    """The course's details from `root`/course.toml: {"submit_to": text}, with DEFAULT_SUBMIT_TO when the file is
-    missing or the text is empty. Raises RuntimeError, saying what to fix, for a file that is not valid TOML, a key
-    other than submit_to, or a value that is not a string."""
+def course_details(root: Path, course_url: str | None = None) -> dict[str, str]:
+    """The course's details from `root`/course.toml: {"submit_to": text, "course_url": URL or ""}, with
+    DEFAULT_SUBMIT_TO when the file is missing or the text is empty; `course_url`, if given, replaces the file's.
+    Raises RuntimeError, saying what to fix, for a file that is not valid TOML, a key other than these, a value that
+    is not a string, or a course URL that is not http(s)."""
     path = Path(root, COURSE)
-    details = {"submit_to": ""}
+    details = {"submit_to": "", "course_url": ""}
     if path.is_file():
         try:
             found = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -64,11 +70,18 @@ def course_details(root: Path) -> dict[str, str]:
                                "as docs/releasing.md shows") from None
         unknown = sorted(set(found) - set(details))
         if unknown:
-            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the only key is submit_to")
-        if not isinstance(found.get("submit_to", ""), str):
-            raise RuntimeError(f"{COURSE}: submit_to must be a string in quotes, not {found['submit_to']!r}")
+            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the keys are submit_to and course_url")
+        for key in details:
+            if not isinstance(found.get(key, ""), str):
+                raise RuntimeError(f"{COURSE}: {key} must be a string in quotes, not {found[key]!r}")
         details.update(found)
+    if course_url is not None:
+        details["course_url"] = course_url
     details["submit_to"] = " ".join(details["submit_to"].split()) or DEFAULT_SUBMIT_TO
+    details["course_url"] = details["course_url"].strip()
+    if details["course_url"] and not re.fullmatch(r"https?://\S+", details["course_url"]):
+        raise RuntimeError(f"course URL {details['course_url']!r} is not an http(s) address: give the address of the "
+                           "student zip, as students' browsers would download it (https://...)")
     return details
 
 
@@ -77,12 +90,29 @@ def templates(root: Path) -> Path:
     return Path(root, TEMPLATES.relative_to(TEMPLATES.parents[2]))
 
 
-def readme(root: Path) -> str:
-    """The bundle's README.md: the template, with the file to submit for each assignment and where to submit."""
+COLAB_WITH_URL = ("[Open Colab](https://colab.research.google.com/), choose *File > Upload notebook* and pick an "
+                  "assignment's notebook from this folder (`assignments/a01_gradients/a01_gradients.ipynb`, ...). Its "
+                  "first cell mounts your Google Drive and, the first time, downloads the course into it as "
+                  "`MyDrive/{drive}` (from {url}); later runs find it there and download nothing, so your work is "
+                  "kept. Edit your module in that folder of your Drive (Colab's file browser opens it).")
+COLAB_WITHOUT_URL = ("Upload this whole folder to your Google Drive as `MyDrive/{drive}`, open an assignment's "
+                     "notebook from there in Colab (*File > Open notebook > Google Drive*), and run its first cell: "
+                     "it mounts your Drive and finds the course there. Edit your module in that folder of your Drive.")
+
+
+def readme(root: Path, course_url: str | None = None) -> str:
+    """The bundle's README.md: the template, with the file to submit for each assignment, where to submit, and how
+    to use the notebooks on Colab."""
+    from autograder.packaging.notebooks import COLAB_FOLDER
+
     template = (templates(root) / "README.md").read_text(encoding="utf-8")
     rows = "\n".join(f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" for a in CATALOGUE)
+    details = course_details(root, course_url)
+    colab = (COLAB_WITH_URL if details["course_url"] else COLAB_WITHOUT_URL).format(drive=COLAB_FOLDER,
+                                                                                    url=details["course_url"])
     filled = {"@SUBMIT_FILES@": f"| assignment | the file to submit |\n|---|---|\n{rows}",
-              "@SUBMIT_TO@": f"**Where:** {course_details(root)['submit_to']}"}
+              "@SUBMIT_TO@": f"**Where:** {details['submit_to']}",
+              "@COLAB@": colab}
     for placeholder, text in filled.items():
         if template.count(placeholder) != 1:
             raise RuntimeError(f"{templates(root) / 'README.md'} must hold {placeholder} exactly once")
@@ -90,10 +120,11 @@ def readme(root: Path) -> str:
     return template
 
 
-def build(root: Path, target: Path) -> list[str]:
+def build(root: Path, target: Path, course_url: str | None = None) -> list[str]:
     """Write the student bundle of `root` into the empty or missing folder `target`; return its files, sorted.
 
-    Files keep their executable bit; the templates become the files of `written_files()`.
+    Files keep their executable bit; the templates become the files of `written_files()`. With a course URL (here,
+    or course.toml's), the notebooks are written anew with it (`notebooks.generate`).
     Raises RuntimeError if a tracked file is missing from the work tree, if a shipped path collides with a
     written file's name, or if course.toml cannot be read.
     """
@@ -103,7 +134,8 @@ def build(root: Path, target: Path) -> list[str]:
     if clash:
         raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in "
                            f"{templates(root)}; make catalogue.LAYOUT mark them INSTRUCTOR")
-    text = readme(root)
+    text = readme(root, course_url)
+    url = course_details(root, course_url)["course_url"]
     target.mkdir(parents=True, exist_ok=True)
     for rel in files:
         source = root / rel
@@ -121,6 +153,16 @@ def build(root: Path, target: Path) -> list[str]:
         else:
             shutil.copyfile(templates(root) / template, dest)
         dest.chmod(0o644)
+    if url:
+        from autograder.packaging import notebooks
+
+        for assignment in CATALOGUE:
+            shipped = notebooks.notebook_path(assignment, root=target)
+            if shipped.relative_to(target).as_posix() in files:
+                try:
+                    shipped.write_text(notebooks.generate(assignment, root=root, course_url=url), encoding="utf-8")
+                except ValueError as exc:
+                    raise RuntimeError(f"{exc}; fix the handout and run make notebooks") from None
     return sorted([*files, *written_files()])
 
 

@@ -5,14 +5,16 @@ The commands (`commands()`), each run with bash in the folder it belongs to:
 
 - every line of the `sh`/`bash` code blocks of the bundle's README.md and of the handouts (assignments/*/README.md),
   and every inline `make ...`, `pytest ...` or `.venv/bin/pytest ...` they show, at the bundle's root;
-- REQUIRED, whatever the documents say: make, make grade, make test, make test with two assignments, make plots
-  and a handout's pytest line at the root, and make grade, make test and plain pytest inside an assignment's folder;
+- REQUIRED, whatever the documents say: make, make grade, make test, make test with two assignments, make plots,
+  make notebook and a handout's pytest line at the root, and make grade, make test and plain pytest inside an
+  assignment's folder;
 - last, `make clean`, which must leave every module of assignments/ as it was.
 
 A line that starts with `pytest` runs with .venv activated (`source .venv/bin/activate`, as the README says); the
 others run as they are. A line that names PYTHON3= (advice for an older python3) and the `source` line itself are
 not run on their own. With the solutions in place every command must exit 0: every public test passes, `make
-grade` prints full marks and `make plots` draws every figure.
+grade` prints full marks and `make plots` draws every figure. `make notebook` starts JupyterLab, which runs until
+stopped: it works when the server says where it listens (it is then stopped, with everything it started).
 
 `seed_venv` gives the bundle a .venv made from the running interpreter's environment (the same pins, no network),
 so the release gate needs no package registry; tests/test_release.py lets the bundle's own Makefile build .venv
@@ -22,12 +24,15 @@ with pip instead, as an ordinary user with the oldest Python the bundle accepts.
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shlex
 import shutil
+import signal
 import site
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +45,10 @@ COMMENT = re.compile(r"\s+#.*$")
 TWO = f"{CATALOGUE[0].folder} {CATALOGUE[1].folder}"
 INSIDE = f"assignments/{CATALOGUE[0].folder}"
 REQUIRED = (("", "make"), ("", "make grade"), ("", "make test"), ("", f'make test ONLY="{TWO}"'), ("", "make plots"),
-            ("", f"pytest {INSIDE}"), (INSIDE, "make grade"), (INSIDE, "make test"), (INSIDE, "pytest"))
+            ("", "make notebook"), ("", f"pytest {INSIDE}"), (INSIDE, "make grade"), (INSIDE, "make test"),
+            (INSIDE, "pytest"))
+SERVERS = re.compile(r"make notebook\b")  # commands that start a server, which runs until it is stopped
+SERVING = re.compile(r"https?://(?:localhost|127\.0\.0\.1):\d+/lab")  # what JupyterLab prints once it listens
 NOT_ALONE = ("PYTHON3=", "source ", ". .venv/bin/activate")
 TIMEOUT = 900  # seconds for one command: the first make may build .venv with pip
 SHOWN = 3000   # characters of a failing command's output quoted in its problem
@@ -107,13 +115,15 @@ def seed_venv(bundle: Path) -> None:
                       encoding="utf-8")
     script.chmod(0o755)
     os.utime(python)  # newer than requirements.txt: make does not rebuild .venv
+    Path(venv, ".notebook").touch()  # JupyterLab is in this environment too: make notebook installs nothing
 
 
 def environment(base: dict | None = None) -> dict:
     """The environment a command runs in: `base` (default os.environ) without what would leak this process's own
     Python or make into the bundle's."""
     drop = {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "PYTHONSTARTUP"}
-    return {key: value for key, value in (os.environ if base is None else base).items() if key not in drop}
+    kept = {key: value for key, value in (os.environ if base is None else base).items() if key not in drop}
+    return {**kept, "BROWSER": "true"}  # make notebook opens no browser window on the machine that tries it
 
 
 def run(bundle: Path, command: Command, prefix=(), env: dict | None = None) -> subprocess.CompletedProcess:
@@ -121,8 +131,49 @@ def run(bundle: Path, command: Command, prefix=(), env: dict | None = None) -> s
     line = command.line
     if line.startswith("pytest"):
         line = f"source {shlex.quote(str(Path(bundle, '.venv', 'bin', 'activate')))} && {line}"
+    if SERVERS.match(line):
+        return serve([*prefix, "bash", "-c", line], Path(bundle, command.where), environment(env))
     return subprocess.run([*prefix, "bash", "-c", line], cwd=Path(bundle, command.where),
                           env=environment(env), capture_output=True, text=True, timeout=TIMEOUT)
+
+
+def serve(args: list[str], cwd: Path, env: dict, timeout: float = TIMEOUT) -> subprocess.CompletedProcess:
+    """Run a command that starts a server until it prints where it listens (SERVING), then stop it and everything
+    it started. Exit code 0 when it got that far; else the command's own, or 124 when it said nothing in time."""
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_lines, args=(proc.stdout, lines), daemon=True).start()
+    said, served, deadline = [], False, time.monotonic() + timeout
+    try:
+        while not served and time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            said.append(line)
+            served = bool(SERVING.search(line))
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(proc.pid, sig)
+                proc.wait(timeout=20)
+                break
+            except ProcessLookupError:
+                break
+            except subprocess.TimeoutExpired:
+                continue
+    code = 0 if served else (proc.returncode if proc.returncode not in (None, -signal.SIGTERM) else 124)
+    return subprocess.CompletedProcess(args, code, "".join(said), "" if served else "it never said where it listens")
+
+
+def _lines(stream, into: queue.Queue) -> None:
+    """Every line of `stream` into `into`, then None."""
+    for line in stream:
+        into.put(line)
+    into.put(None)
 
 
 def modules(bundle: Path) -> dict[str, bytes]:

@@ -1,18 +1,18 @@
 # One assignment of the course. Its commands live in the course folder, two levels up: here, `make grade`,
-# `make test` and `make plots` run them for this assignment only.
+# `make test`, `make plots` and `make notebook` run them for this assignment only.
 
 COURSE := ../..
 ASSIGNMENT := $(notdir $(CURDIR))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade test plots
+.PHONY: help grade test plots notebook
 
 help:
 	@echo "This folder is one assignment, $(ASSIGNMENT). Here, for this assignment only:"
-	@echo "  make grade    make test    make plots"
+	@echo "  make grade    make test    make plots    make notebook"
 	@echo "For every assignment, run them in the course folder: cd $(abspath $(COURSE))"
 
-grade test plots:
+grade test plots notebook:
 	@echo "make $@ ONLY=$(ASSIGNMENT), in the course folder $(abspath $(COURSE))"
 	@$(MAKE) --no-print-directory -C $(COURSE) $@ ONLY=$(ASSIGNMENT)
 
