@@ -30,7 +30,7 @@ from autograder import classroom
 from autograder.catalogue import CATALOGUE, ROOT
 from autograder.sandbox.client import Limits, Sandbox
 
-SECTIONS = ("grade", "otter", "isolation", "class", "cpu", "first-run", "make-test", "plots")
+SECTIONS = ("grade", "otter", "isolation", "class", "cpu", "first-run", "make-test", "plots", "notebooks")
 SESSIONS = 200
 CPU_RUNS = 5  # one submission's CPU split, median of this many
 OTTER_RUNS = 3  # `otter run` over eight zips takes half a minute
@@ -55,6 +55,8 @@ def main(repeat: int = 9, class_size: int = 1000, sample: int = 100, skip=(), ou
         report.section("Where the time goes", _cpu_split(os.cpu_count() or 1))
     if "first-run" not in skip or "make-test" not in skip:
         _fresh_clone(report, "first-run" not in skip, "make-test" not in skip)
+    if "notebooks" not in skip:
+        _notebooks(report, PLOT_RUNS)
     if "plots" not in skip:
         _plots(report, min(repeat, PLOT_RUNS))
     path = Path(out) if out else ROOT / "BENCHMARKS.md"
@@ -71,7 +73,7 @@ class Report:
     """
 
     ORDER = ("One full submission", "Isolation per test", "A class with make grade-all", "Where the time goes",
-             "A fresh clone", "Figures")
+             "A fresh clone", "Figures", "Notebooks")
 
     def __init__(self, skip):
         self.skip, self.sections = tuple(skip), {}
@@ -364,17 +366,61 @@ def _plots(report: Report, runs: int) -> None:
                                f"- `make plots SUBMISSION=solutions` (every call sandboxed): {_s(sandboxed)}"])
 
 
+# --------------------------------------------------------------------------- 7. notebooks
+
+
+def _notebooks(report: Report, runs: int) -> None:
+    """check() in a running kernel against `make grade ONLY=a01_gradients`, in a student's copy with the solutions
+    in place; and every notebook run top to bottom there, one after another, as make test runs them."""
+    from jupyter_client.manager import start_new_kernel
+
+    from autograder.packaging import notebooks, student
+
+    with tempfile.TemporaryDirectory() as tmp:
+        course = Path(tmp, "course")
+        student.build(ROOT, course)
+        for assignment in CATALOGUE:
+            shutil.copyfile(assignment.solution(), assignment.stub(course))
+        cmd = [sys.executable, "-m", "autograder", "grade", "--only", "a01_gradients", "--quiet"]
+        grade = _timed(cmd, runs, cwd=course)
+        manager, client = start_new_kernel(kernel_name="python3", cwd=str(course / "assignments" / "a01_gradients"))
+        try:
+            quiet = dict(timeout=300, output_hook=lambda message: None)
+            client.execute_interactive(f"import sys; sys.path.insert(0, {str(course)!r})\n"
+                                       "from autograder.notebook import start\n"
+                                       f"check, show = start('a01_gradients', {str(course)!r})", **quiet)
+            client.execute_interactive("check()", **quiet)  # warm-up, as _timed's
+            checks = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                client.execute_interactive("check()", **quiet)
+                checks.append(time.perf_counter() - start)
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
+        start = time.perf_counter()
+        for assignment in CATALOGUE:
+            subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--stdout",
+                            str(notebooks.notebook_path(assignment, root=course))], cwd=course, check=True,
+                           capture_output=True)
+        whole = time.perf_counter() - start
+    report.section("Notebooks", [
+        f"- `check()` of a01 in a running kernel (a student's copy, the solutions in place): {_s(checks)} ({runs} runs)",
+        f"- `make grade ONLY=a01_gradients` in the same copy: {_s(grade)}",
+        f"- every notebook run top to bottom, one after another (each in a new kernel): {whole:.1f} s"])
+
+
 # --------------------------------------------------------------------------- helpers
 
 
-def _timed(cmd, repeat: int) -> list[float]:
+def _timed(cmd, repeat: int, cwd: Path = ROOT) -> list[float]:
     """Wall times of `repeat` runs of `cmd`, after one warm-up run that fills the caches (bytecode, font list)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
+        subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
     return times
 

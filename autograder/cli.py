@@ -88,7 +88,8 @@ def main(argv=None) -> int:
     bench.add_argument("--sample", type=int, default=100,
                        help="students graded with 1 grader and with all cores, for the scaling (default: 100)")
     bench.add_argument("--skip", default="", metavar="S1,S2",
-                       help="sections to leave out: grade, otter, isolation, class, cpu, first-run, make-test, plots")
+                       help="sections to leave out: grade, otter, isolation, class, cpu, first-run, make-test, plots, "
+                            "notebooks")
     bench.add_argument("--out", default=None, help="where to write the report (default: BENCHMARKS.md)")
 
     args = parser.parse_args(argv)
