@@ -30,7 +30,7 @@ OTTER_PY := $(OTTER_VENV)/bin/python
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all merge-grades test stubs check-stubs notebooks check-notebooks notebook bench otter release \
+.PHONY: help grade grade-all merge-grades test test-fast stubs check-stubs notebooks check-notebooks notebook bench otter release \
 	clean plots
 
 help: ## list the targets
@@ -97,6 +97,13 @@ merge-grades: $(PY) ## join the OUT folders of every grade-all shard (OUTS="o1 o
 
 test: $(PY) $(OTTER_PY) ## run the grader's own test suite (stubs, solutions, banks, hostile submissions, Otter zips)
 	$(PY) -m pytest
+
+# The inner loop while working on the engine: the sandbox, the checks, the stubs and one assignment's notebook, in
+# a couple of minutes. `make test` is the whole suite, and what CI and a merge run.
+FAST_TESTS := tests/test_sandbox.py tests/test_checks.py tests/test_wire.py tests/test_text.py tests/test_stubs.py \
+  tests/test_notebooks.py
+test-fast: $(PY) ## the sandbox, the checks and a01 only (every notebook test, on a01's notebook): a few minutes
+	$(PY) -m pytest $(FAST_TESTS) -k "not (a02 or a03 or a04 or a05 or a06 or a07 or a08)"
 
 stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/
 	@$(PY) -m autograder stubs

@@ -244,7 +244,7 @@ def test_grade_all_refuses_to_mix_results_with_submissions(tmp_path):
 
 
 def test_make_explains_a_python_that_is_too_old(tmp_path):
-    for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "requirements-notebook.txt"):
         shutil.copy(ROOT / name, tmp_path / name)
     proc = subprocess.run(["make", "--no-print-directory", "grade", "PYTHON3=false"], cwd=tmp_path,
                           capture_output=True, text=True)
