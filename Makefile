@@ -118,8 +118,10 @@ notebooks: $(PY) ## write assignments/*/<assignment>.ipynb from the handouts (LA
 check-notebooks: $(PY) ## fail if a notebook differs from what `make notebooks` writes
 	@$(PY) -m autograder notebooks --check $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
 
+# As root (a container), Jupyter wants to be told that this is meant.
 notebook: $(PY) ## open the assignments' notebooks in JupyterLab (ONLY=a01_gradients: that one)
-	$(PY) -m jupyterlab $(if $(ONLY),$(foreach a,$(ONLY),assignments/$(a)/$(a).ipynb),--notebook-dir=.)
+	$(PY) -m jupyterlab $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  $(if $(ONLY),$(foreach a,$(ONLY),assignments/$(a)/$(a).ipynb),--notebook-dir=.)
 
 # Without SUBMISSION on the command line: the reference figures into assignments/*/figures (the handouts embed them).
 plots: $(PY) ## draw the handouts' figures; SUBMISSION=DIR draws DIR's own (sandboxed) into FIGURES (default my_figures)
