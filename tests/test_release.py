@@ -334,8 +334,8 @@ def test_unpacked_student_zip_works_as_its_readme_says_for_an_ordinary_user(tmp_
         bundle = _unpacked(base, solutions=False)
         (base / "home").mkdir()
         prefix = []
-        if os.geteuid() == 0:
-            prefix = ["runuser", "-u", "nobody", "--"]
+        if os.geteuid() == 0:  # runuser sets HOME to nobody's, /nonexistent: a student has a home to write in
+            prefix = ["runuser", "-u", "nobody", "--", "env", f"HOME={base / 'home'}"]
             nobody = pwd.getpwnam("nobody")
             for path in [base / "home", *base.joinpath("unpacked").rglob("*"), base / "unpacked"]:
                 os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)

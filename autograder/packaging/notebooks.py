@@ -51,7 +51,7 @@ TEXTS = {
                   "file: this notebook only reads it. Run the first code cell below first, then read on; `check()` "
                   "grades your module as `make grade` does, and `show(\"figure\")` draws a figure from your code.\n\n"
                   "**On your computer:** run `make notebook` in the course folder to open the notebooks in JupyterLab; "
-                  "VS Code and JupyterHub open this file as it is. {colab}"),
+                  "VS Code and JupyterHub open this file as it is.\n\n{colab}"),
         "colab": ("**On Google Colab:** [open Colab]({colab_url}), choose *File > Upload notebook* and pick this "
                   "notebook; its first cell mounts your Google Drive and puts the course there "
                   "(`MyDrive/{drive}`), so your work survives a restart. Edit `{module}` there."),
