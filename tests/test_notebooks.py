@@ -257,7 +257,7 @@ def one_sentence(cell) -> str:
     errors = [o for o in cell.outputs if o.output_type == "error"]
     assert len(errors) == 1, cell.outputs
     assert len(errors[0].traceback) == 1 and "Traceback" not in errors[0].traceback[0], errors[0].traceback
-    assert "File " not in errors[0].traceback[0] and "\x1b" not in errors[0].traceback[0]
+    assert 'File "' not in errors[0].traceback[0] and "\x1b" not in errors[0].traceback[0]
     return errors[0].traceback[0]
 
 
@@ -273,6 +273,18 @@ def test_colab_offline_says_what_to_do(tmp_path):
     said = one_sentence(nb.cells[1])
     assert said.startswith("Could not download the course from http://127.0.0.1:9/student-0.0.0.zip")
     assert "Runtime > Connect" in said and not course.exists()
+
+
+def test_colab_with_an_address_that_is_no_course_zip_says_so(tmp_path):
+    (tmp_path / "notes.zip").write_bytes(b"not a zip")
+    nb, course = colab_first_cell(tmp_path, (tmp_path / "notes.zip").as_uri())
+    said = one_sentence(nb.cells[1])
+    assert said.startswith(f"What {(tmp_path / 'notes.zip').as_uri()} gave is not a zip file") and not course.exists()
+    with zipfile.ZipFile(tmp_path / "two.zip", "w") as zf:  # two top folders: not the course's zip
+        zf.writestr("a/x.txt", "x")
+        zf.writestr("b/y.txt", "y")
+    nb, course = colab_first_cell(tmp_path / "again", (tmp_path / "two.zip").as_uri())
+    assert one_sentence(nb.cells[1]).startswith("Could not put the course into your Drive") and not course.exists()
 
 
 def test_colab_fetches_the_course_into_drive_once_and_grades_there(tmp_path):

@@ -89,7 +89,11 @@ def find_course():
                            "in the course folder (make notebook there does), then run this cell again.") from None
             here = os.path.dirname(here)
         return here
-    drive.mount("/content/drive")
+    try:
+        drive.mount("/content/drive")
+    except Exception as exc:
+        raise Stop(f"Google Drive was not mounted ({{exc}}): allow Colab to use your Drive when it asks, so that your "
+                   "work is kept, then run this cell again.") from None
     course = os.path.join("/content/drive/MyDrive", DRIVE_FOLDER)
     if os.path.isfile(os.path.join(course, "autograder", "notebook.py")):
         return course  # already there: never downloaded again, so your work is never overwritten
@@ -99,15 +103,24 @@ def find_course():
     import io, shutil, tempfile, urllib.request, zipfile
     try:
         with urllib.request.urlopen(COURSE_URL, timeout=60) as response:
-            archive = zipfile.ZipFile(io.BytesIO(response.read()))
+            data = response.read()
     except Exception as exc:
         raise Stop(f"Could not download the course from {{COURSE_URL}} ({{exc}}): check that this runtime is online "
                    "(Runtime > Connect) and the address works in your browser, then run this cell again.") from None
-    with tempfile.TemporaryDirectory() as unpacked:
-        archive.extractall(unpacked)
-        [top] = os.listdir(unpacked)
-        shutil.copytree(os.path.join(unpacked, top), course + ".partial", dirs_exist_ok=True)
-    os.rename(course + ".partial", course)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise Stop(f"What {{COURSE_URL}} gave is not a zip file: ask your instructor for the address of the course's "
+                   "zip, or upload the course folder to your Drive yourself, then run this cell again.") from None
+    try:
+        with tempfile.TemporaryDirectory() as unpacked:
+            archive.extractall(unpacked)
+            [top] = os.listdir(unpacked)
+            shutil.copytree(os.path.join(unpacked, top), course + ".partial", dirs_exist_ok=True)
+        os.rename(course + ".partial", course)
+    except Exception as exc:
+        raise Stop(f"Could not put the course into your Drive as MyDrive/{{DRIVE_FOLDER}} ({{exc}}): check that your "
+                   "Drive has room and that the address is the course's zip, then run this cell again.") from None
     return course
 
 
