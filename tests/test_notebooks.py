@@ -421,6 +421,30 @@ def test_a_notebook_uploaded_instead_of_the_module_is_named_with_the_file_to_sub
             "notebook, which is not graded: submit gradients.py") in proc.stdout, proc.stdout
 
 
+def test_on_gradescope_every_row_names_a_notebook_uploaded_instead_of_the_module(tmp_path):
+    from autograder.packaging.otter_plugin import grade_upload
+
+    a01 = lookup("a01_gradients")
+    (tmp_path / "upload").mkdir()
+    shutil.copyfile(notebooks.notebook_path(a01), tmp_path / "upload" / "a01_gradients.ipynb")
+    results = grade_upload(tmp_path / "upload", ROOT, {"assignment": a01.folder, "module": a01.module})
+    assert results["score"] == 0 and results["tests"]
+    for test in results["tests"]:
+        assert test["output"].startswith("not submitted: gradients.py was not found in your submission. You uploaded "
+                                         "a01_gradients.ipynb, a notebook, which is not graded"), test["output"]
+
+
+def test_grade_all_names_a_notebook_uploaded_instead_of_the_module(tmp_path):
+    a01 = lookup("a01_gradients")
+    (tmp_path / "class" / "alice").mkdir(parents=True)
+    shutil.copyfile(notebooks.notebook_path(a01), tmp_path / "class" / "alice" / "a01_gradients.ipynb")
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade-all", str(tmp_path / "class"),
+                           str(tmp_path / "out"), "--only", a01.folder], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    output = json.loads((tmp_path / "out" / "alice" / "results.json").read_text())["output"]
+    assert "a01_gradients.ipynb, a notebook, which is not graded" in output and "Upload gradients.py" in output
+
+
 # --------------------------------------------------------------------------- the leak audit reads notebooks
 
 
