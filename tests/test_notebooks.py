@@ -132,6 +132,7 @@ def test_each_notebook_is_valid_reproducible_and_has_no_outputs(assignment):
     # the first code cell sets up; every figure of the assignment has its show(), and a check() grades it all
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert f"ASSIGNMENT, COURSE_URL, DRIVE_FOLDER = {assignment.folder!r}, ''" in first.source
+    assert first.metadata == {"cellView": "form", "jupyter": {"source_hidden": True}}  # folded: run, not read
     assert {f'show("{spec.name}")' for spec in FIGURES if spec.folder == assignment.folder} <= {
         c.source.splitlines()[-1] for c in nb.cells if c.cell_type == "code"}
     assert [c for c in nb.cells if c.cell_type == "code" and c.source == "check()"]

@@ -67,6 +67,7 @@ TEXTS = {
 # The first code cell. It must run before the course is on this machine (on Colab), so it uses the standard library
 # only; what it cannot do, it says in one sentence (Stop's _render_traceback_: IPython shows no traceback).
 SETUP = '''\
+#@title Run this cell first: it finds the course and the grader {{display-mode: "form"}}
 # Run this cell first. It finds the course folder and its grader: on your computer, or on Google Colab, where it keeps
 # the course in your Google Drive (downloading it the first time) so that your work survives a restart.
 ASSIGNMENT, COURSE_URL, DRIVE_FOLDER = {folder!r}, {course_url!r}, {drive!r}
@@ -130,6 +131,11 @@ if COURSE not in sys.path:
 from autograder.notebook import start
 
 check, show = start(ASSIGNMENT, COURSE)'''
+
+
+# The first cell's code is folded away where the notebook is opened (JupyterLab, VS Code: source_hidden; Colab: a
+# form that shows its #@title): a student runs it, and opens it only to read it.
+SETUP_METADATA = {"cellView": "form", "jupyter": {"source_hidden": True}}
 
 
 def handout(assignment: Assignment, lang: str = "en", root: Path = ROOT) -> Path:
@@ -220,7 +226,8 @@ def build(assignment: Assignment, text: str, course_url: str = "", lang: str = "
                                                                         module=assignment.filename)
     head = [v4.new_markdown_cell(texts["intro"].format(folder=assignment.folder, module=assignment.filename,
                                                        colab=colab)),
-            v4.new_code_cell(SETUP.format(folder=assignment.folder, course_url=course_url, drive=COLAB_FOLDER))]
+            v4.new_code_cell(SETUP.format(folder=assignment.folder, course_url=course_url, drive=COLAB_FOLDER),
+                             metadata=SETUP_METADATA)]
     if not cells["explore"]:
         head.append(v4.new_code_cell(texts["explore"].format(module=assignment.module)))
     notebook = v4.new_notebook(cells=head + out, metadata={
