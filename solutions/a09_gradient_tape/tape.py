@@ -21,8 +21,8 @@ its gradient of a gradient is a second derivative:
 A gradient is None for a source the target does not depend on: for y = x * w + b, dy/dw = x does not depend on w,
 so outer.gradient(dy_dw, w) is None.
 
-Given: `_ACTIVE`, `Tensor.__init__` and `__repr__`, `Variable`, `GradientTape.__init__` and `_tracks`. Every other
-function and method is yours to write (the version you receive raises NotImplementedError).
+Given: `_ACTIVE`, `Tensor.__init__` and `__repr__`, `Variable`, `_as_tensor`, `GradientTape.__init__` and `_tracks`.
+Every other function and method is yours to write (the version you receive raises NotImplementedError).
 """
 
 import math
