@@ -13,7 +13,8 @@ to the list of tapes (0, 1, ...):
     ("grad", t, i, j)       nodes += tapes[t].gradient(nodes[i], nodes[j])    (one source: one node)
     ("grad", t, i, [j, k])  nodes += tapes[t].gradient(nodes[i], [nodes[j], nodes[k]])   (one node per source)
     ("try_grad", t, i, j)   as "grad", but a RuntimeError raised by gradient gives the node "RuntimeError"
-                            instead (any other exception stops the script)
+                            instead (any other exception, NotImplementedError and RecursionError included,
+                            stops the script)
 
 and the operations, one node each:
 
@@ -118,6 +119,8 @@ def _run(mod, script, note=None):
             elif kind == "try_grad":
                 try:
                     nodes.extend(_gradient(mod, tapes[step[1]], nodes, step[2], step[3]))
+                except (NotImplementedError, RecursionError):
+                    raise  # RuntimeErrors too, but they say something else: not written yet, or a runaway recursion
                 except RuntimeError as exc:
                     nodes.append("RuntimeError" if str(exc).strip() else "RuntimeError without a message")
             else:
