@@ -305,11 +305,13 @@ def oldest_python() -> tuple[str, tuple[int, ...]] | None:
     minimum = tuple(int(n) for n in check[1].split(","))
     prefix = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
     found = {}
+    # a virtual environment's python is no candidate: `make` builds .venv with the interpreter it was made from,
+    # which may lie where the user cannot go (this very test's .venv, made from a python under /root)
+    probe = "import sys, venv; assert sys.prefix == sys.base_prefix, 'a virtual environment'; print(*sys.version_info[:3])"
     for candidate in {"/usr/bin/python3", shutil.which("python3") or "", sys.executable,
                       str(Path(sys.base_prefix, "bin", f"python{sys.version_info.major}.{sys.version_info.minor}"))}:
         if candidate and os.path.exists(candidate):
-            proc = subprocess.run([*prefix, candidate, "-c", "import sys, venv; print(*sys.version_info[:3])"],
-                                  capture_output=True, text=True)
+            proc = subprocess.run([*prefix, candidate, "-c", probe], capture_output=True, text=True)
             if proc.returncode == 0:
                 found[candidate] = tuple(int(n) for n in proc.stdout.split())
     accepted = sorted((version, path) for path, version in found.items() if version[:len(minimum)] >= minimum)
