@@ -93,6 +93,19 @@ def test_stubs_gate_refuses_a_stub_out_of_sync(clone, tmp_path, capsys):
     assert "assignments/a01_gradients/gradients.py differs from what `make stubs` writes" in text
 
 
+def test_translations_gate_refuses_a_translation_that_disagrees(clone, tmp_path, capsys):
+    out = tmp_path / "dist"
+    code, text = run_release(capsys, clone, out, ["translations"])
+    assert code == 0 and "gate 1/1 'translations': passed" in text and "pages agree" in text, text
+    handout = clone / "assignments" / "a02_gradient_descent" / "README.zh-CN.md"
+    handout.write_text(handout.read_text().replace("| 2 | (1.92, -2.56) | 10.24 |", "| 2 | (1.92, -2.56) | 10.42 |"))
+    commit_all(clone, "a Chinese handout with a mistyped number")
+    out = tmp_path / "dist2"
+    code, text = run_release(capsys, clone, out, ["translations"])
+    assert_refused(code, text, out, "translations")
+    assert "assignments/a02_gradient_descent/README.zh-CN.md: tables: numbers in table 1" in text and "10.42" in text
+
+
 REL_ERROR_ANSWER = "return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))"  # a03's rel_error
 
 
