@@ -163,6 +163,9 @@ def test_the_readme_is_compared_up_to_its_part_for_instructors(pages):
     assert translations.check(pages) == []
     edit(pages, "README.md", "`make grade` grades everything in `assignments/`;", "`make grade` grades `everything`;")
     assert any("code in backticks: `everything`" in p for p in problems_of(pages, ZH))
+    edit(pages, "README.md", "\n## For instructors\n", "\n## Instructors\n")
+    assert translations.check(pages) == ["README.md has no heading `## For instructors`, where its part for "
+                                         "README.zh-CN.md ends: restore it, or change translations.STUDENT_PART_ENDS"]
 
 
 # --------------------------------------------------------------------------- parsing

@@ -104,6 +104,10 @@ def check(root: Path = ROOT, folders=None) -> list[str]:
             continue
         text = english.read_text(encoding="utf-8")
         if pair.until is not None:
+            if f"\n{pair.until}\n" not in text:
+                problems.append(f"{pair.english} has no heading `{pair.until}`, where its part for {pair.translation} "
+                                "ends: restore it, or change translations.STUDENT_PART_ENDS")
+                continue
             text = text.split(f"\n{pair.until}\n", 1)[0] + "\n"
         heading = FEEDBACK.get(pair.lang)
         ours = parse(text)
