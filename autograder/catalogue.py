@@ -76,6 +76,11 @@ CATALOGUE: tuple[Assignment, ...] = (
     ),
     Assignment("a07_backprop", "network", ("forward", "backward", "sgd_step")),
     Assignment("a08_autograd", "autograd", ("Value",)),
+    Assignment(
+        "a09_gradient_tape",
+        "tape",
+        ("Tensor", "Variable", "GradientTape", "record_operation", "derivatives", "newton", "gradient_descent"),
+    ),
 )
 
 BY_FOLDER = {a.folder: a for a in CATALOGUE}
