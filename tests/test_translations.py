@@ -21,7 +21,7 @@ from autograder.catalogue import CATALOGUE, ENGINE, TRANSLATIONS, Assignment, au
 from autograder.packaging import translations
 from support import ROOT
 
-A01, A02 = "assignments/a01_gradients", "assignments/a02_gradient_descent"
+A01, A02, A09 = "assignments/a01_gradients", "assignments/a02_gradient_descent", "assignments/a09_gradient_tape"
 ZH = "README.zh-CN.md"
 
 
@@ -108,8 +108,10 @@ BROKEN = {
     "section dropped": (A01, "## 梯度\n", "", "sections: README.md has 7 headings, README.zh-CN.md 6"),
     "section level": (A01, "## 梯度\n", "### 梯度\n", "sections: both have 7 headings, of other levels; the first that "
                                                      "differs is heading 3"),
-    # code blocks: the code changed (a comment may change: see below)
+    # code blocks: the code changed, and a value shown after `# ->` (a comment may change: see below)
     "code block": (A02, "lr=0.1, n_steps=10)", "lr=0.2, n_steps=10)", "code blocks: block 1 (line"),
+    "shown value": (A09, "y.value                              # -> 15.0", "y.value                              # -> 16.0",
+                    "code blocks: block 1 (line"),
     # links both ways
     "link back": (A01, "[English](README.md) | 简体中文", "English | 简体中文",
                   "links: README.zh-CN.md does not link back to README.md"),

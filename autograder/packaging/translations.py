@@ -9,7 +9,8 @@ not generated: its sentences are its own. What the two versions must share, afte
 3. figures    the image files embedded (![alt](path)), each as often, and a translated alt text for each;
 4. code       the code in backticks outside code blocks, as a set (a translation may name `fun_z` more or less often);
 5. sections   the headings: as many, of the same levels, in the same order;
-6. blocks     the fenced code blocks, in order, line for line once comments are dropped (comments may be translated);
+6. blocks     the fenced code blocks, in order, line for line once comments are dropped (comments may be translated),
+              but for a `# -> value` annotation, a value the handout shows (tests/test_handout_numbers.py runs it);
 7. links      the English page links to its translation, and the translation back.
 
 A translation has one section of its own: the feedback glossary (FEEDBACK[lang] in its heading), which maps the
@@ -44,6 +45,7 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"(?:^|\s)#.*$")
+_SHOWN_VALUE = re.compile(r"#\s*->\s*(.+?)\s*$")  # `x.value  # -> 15.0`: a checked value, not a comment
 SHOWN = 80  # characters of a formula, heading or code line quoted in a problem
 
 
@@ -152,7 +154,8 @@ def parse(text: str, glossary_heading: str | None = None) -> Page:
             page.blocks.append((start, info, body))
             start = None
         elif start is not None:
-            kept = _COMMENT.sub("", line).rstrip()
+            shown = _SHOWN_VALUE.search(line)
+            kept = _COMMENT.sub("", line).rstrip() + (f"  # -> {shown[1]}" if shown else "")
             if kept.strip():
                 body.append(kept)
         if start is not None or fence:
