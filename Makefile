@@ -29,14 +29,14 @@ OTTER_PY := $(OTTER_VENV)/bin/python
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all merge-grades test stubs check-stubs bench otter release clean plots
+.PHONY: help grade grade-all merge-grades test stubs check-stubs check-translations bench otter release clean plots
 
 help: ## list the targets
 	@echo "Usage: make <target> [VAR=value]"
 	@echo
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
-	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
+	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all, check-translations),"
 	@echo "           SUBMISSIONS=DIR|ZIP OUT=DIR FORCE=1 SHARD=i/n (grade-all), OUTS=\"o1 o2\" OUT=DIR (merge-grades),"
 	@echo "           VERSION=x.y.z (release),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
@@ -98,6 +98,9 @@ stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/
 
 check-stubs: $(PY) ## fail if a stub differs from what `make stubs` writes
 	@$(PY) -m autograder stubs --check
+
+check-translations: $(PY) ## fail if a handout and its Chinese version disagree on formulas, tables, figures, code
+	@$(PY) -m autograder check-translations $(only_args)
 
 # Without SUBMISSION on the command line: the reference figures into assignments/*/figures (the handouts embed them).
 plots: $(PY) ## draw the handouts' figures; SUBMISSION=DIR draws DIR's own (sandboxed) into FIGURES (default my_figures)

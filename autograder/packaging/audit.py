@@ -5,8 +5,8 @@ under `otter.SECRET_PREFIX`, which only root can read at grading time):
 
 1. a path inside an `autograder/hidden/` folder, anywhere in the path;
 2. a file whose bytes equal a hidden suite file (`autograder/hidden/**`) or a solution file (`solutions/**`);
-3. in a text file (UTF-8, no NUL byte; handouts, stubs, public tests and the engine's own code alike), a line that
-   equals, after normalising, a *distinctive* line of a solution block or of a hidden suite.
+3. in a text file (UTF-8, no NUL byte; handouts in every language, READMEs, stubs, public tests and the engine's own
+   code alike), a line that equals, after normalising, a *distinctive* line of a solution block or of a hidden suite.
 
 Normalising a line: strip it and collapse every run of whitespace to one space.
 Solution-block lines are the lines strictly between `# BEGIN SOLUTION` and `# END SOLUTION` in `solutions/*/*.py`.

@@ -2,9 +2,11 @@
 
 The bundle is every git-tracked file whose `catalogue.audience()` is STUDENT or ENGINE (stubs, handouts, figures,
 public tests, the grading engine, conftest.py, requirements.txt), plus files written from the templates in
-`student/` beside this module: at the bundle's root a Makefile, pytest.ini and README.md (with the course's
-submission details from `course.toml` filled in), and in every assignment's folder a Makefile that runs the root's
-commands for that assignment alone. Nothing INSTRUCTOR ever goes in: no solutions, hidden suites, banks, tooling
+`student/` beside this module: at the bundle's root a Makefile, pytest.ini, README.md and its translations
+(README.zh-CN.md), each with the course's submission details from `course.toml` filled in, and in every
+assignment's folder a Makefile that runs the root's commands for that assignment alone. The handouts ship in every
+language of `catalogue.TRANSLATIONS`, as the tracked files they are. Nothing INSTRUCTOR ever goes in: no solutions,
+hidden suites, banks, tooling
 (autograder/packaging, stubs, bench, batch), docs, course.toml or the grader's tests.
 The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same bytes.
 """
@@ -17,15 +19,24 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from autograder.catalogue import CATALOGUE, ENGINE, STUDENT, audience
+from autograder.catalogue import CATALOGUE, ENGINE, STUDENT, TRANSLATIONS, audience
 
 TEMPLATES = Path(__file__).resolve().parent / "student"  # in this checkout; a bundle takes them from its root's
-ROOT_FILES = ("Makefile", "README.md", "pytest.ini")  # written from TEMPLATES, never taken from the instructor's checkout
+READMES = {"README.md": None, **{f"README.{lang}.md": lang for lang in TRANSLATIONS}}  # bundle README -> its language
+ROOT_FILES = ("Makefile", *READMES, "pytest.ini")  # written from TEMPLATES, never taken from the instructor's checkout
 ASSIGNMENT_MAKEFILE = "assignment.mk"  # the template of assignments/<folder>/Makefile
 COURSE = "course.toml"  # the course's details, at the checkout's root: {"submit_to": "..."}
 DEFAULT_SUBMIT_TO = ("Upload them where your course's instructions say: on Gradescope, for example, to the "
                      "assignment named like the folder (`a01_gradients`, ...). If the instructions do not say, ask "
                      "your instructor.")
+# The words readme() writes into each README: the table's header, the lead-in of where to submit, and
+# the default for where, when course.toml says nothing (in that language, or in the course's own submit_to).
+ENGLISH = {"assignment": "assignment", "file": "the file to submit", "where": "Where:", "default": DEFAULT_SUBMIT_TO}
+TRANSLATED = {
+    "zh-CN": {"assignment": "作业", "file": "要提交的文件", "where": "提交到：",
+              "default": "按课程说明上传：例如在 Gradescope 上，上传到与文件夹同名的作业（`a01_gradients`，……）。"
+                         "如果课程说明里没有写，请询问老师。"},
+}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -51,11 +62,12 @@ def written_files() -> dict[str, str]:
 
 
 def course_details(root: Path) -> dict[str, str]:
-    """The course's details from `root`/course.toml: {"submit_to": text}, with DEFAULT_SUBMIT_TO when the file is
-    missing or the text is empty. Raises RuntimeError, saying what to fix, for a file that is not valid TOML, a key
-    other than submit_to, or a value that is not a string."""
+    """The course's details from `root`/course.toml: {"submit_to": text, "submit_to_zh-CN": text, ...}, one text per
+    README language. submit_to falls back to DEFAULT_SUBMIT_TO when the file is missing or the text is empty; each
+    translation's submit_to_<lang> to the course's submit_to, then to that language's default. Raises RuntimeError,
+    saying what to fix, for a file that is not valid TOML, another key, or a value that is not a string."""
     path = Path(root, COURSE)
-    details = {"submit_to": ""}
+    details = {"submit_to": "", **{f"submit_to_{lang}": "" for lang in TRANSLATIONS}}
     if path.is_file():
         try:
             found = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -64,11 +76,16 @@ def course_details(root: Path) -> dict[str, str]:
                                "as docs/releasing.md shows") from None
         unknown = sorted(set(found) - set(details))
         if unknown:
-            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the only key is submit_to")
-        if not isinstance(found.get("submit_to", ""), str):
-            raise RuntimeError(f"{COURSE}: submit_to must be a string in quotes, not {found['submit_to']!r}")
+            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the keys are {', '.join(details)}")
+        for key, value in found.items():
+            if not isinstance(value, str):
+                raise RuntimeError(f"{COURSE}: {key} must be a string in quotes, not {value!r}")
         details.update(found)
-    details["submit_to"] = " ".join(details["submit_to"].split()) or DEFAULT_SUBMIT_TO
+    own = " ".join(details["submit_to"].split())
+    details["submit_to"] = own or DEFAULT_SUBMIT_TO
+    for lang in TRANSLATIONS:
+        key = f"submit_to_{lang}"
+        details[key] = " ".join(details[key].split()) or own or TRANSLATED[lang]["default"]
     return details
 
 
@@ -77,15 +94,19 @@ def templates(root: Path) -> Path:
     return Path(root, TEMPLATES.relative_to(TEMPLATES.parents[2]))
 
 
-def readme(root: Path) -> str:
-    """The bundle's README.md: the template, with the file to submit for each assignment and where to submit."""
-    template = (templates(root) / "README.md").read_text(encoding="utf-8")
+def readme(root: Path, lang: str | None = None) -> str:
+    """The bundle's README.md, or with `lang` its README.<lang>.md: the template, with the file to submit for each
+    assignment and where to submit, in that language."""
+    name = "README.md" if lang is None else f"README.{lang}.md"
+    template = (templates(root) / name).read_text(encoding="utf-8")
+    words = ENGLISH if lang is None else TRANSLATED[lang]
     rows = "\n".join(f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" for a in CATALOGUE)
-    filled = {"@SUBMIT_FILES@": f"| assignment | the file to submit |\n|---|---|\n{rows}",
-              "@SUBMIT_TO@": f"**Where:** {course_details(root)['submit_to']}"}
+    where = course_details(root)["submit_to" if lang is None else f"submit_to_{lang}"]
+    filled = {"@SUBMIT_FILES@": f"| {words['assignment']} | {words['file']} |\n|---|---|\n{rows}",
+              "@SUBMIT_TO@": f"**{words['where']}** {where}"}
     for placeholder, text in filled.items():
         if template.count(placeholder) != 1:
-            raise RuntimeError(f"{templates(root) / 'README.md'} must hold {placeholder} exactly once")
+            raise RuntimeError(f"{templates(root) / name} must hold {placeholder} exactly once")
         template = template.replace(placeholder, text)
     return template
 
@@ -103,7 +124,7 @@ def build(root: Path, target: Path) -> list[str]:
     if clash:
         raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in "
                            f"{templates(root)}; make catalogue.LAYOUT mark them INSTRUCTOR")
-    text = readme(root)
+    texts = {name: readme(root, lang) for name, lang in READMES.items()}
     target.mkdir(parents=True, exist_ok=True)
     for rel in files:
         source = root / rel
@@ -116,8 +137,8 @@ def build(root: Path, target: Path) -> list[str]:
     for rel, template in written_files().items():
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        if rel == "README.md":
-            dest.write_text(text, encoding="utf-8")
+        if rel in texts:
+            dest.write_text(texts[rel], encoding="utf-8")
         else:
             shutil.copyfile(templates(root) / template, dest)
         dest.chmod(0o644)
