@@ -99,7 +99,9 @@ def seed_venv(bundle: Path) -> None:
     python and a pytest script first on PATH, as a pip-built .venv does.
     """
     venv = Path(bundle, ".venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True)
+    # --copies, as the bundle's Makefile does: bin/python is a file of the bundle's own, so touching it below marks
+    # .venv built; a symlink would lead the touch to the system's interpreter (refused, or worse, done as root)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--copies", str(venv)], check=True, capture_output=True)
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
