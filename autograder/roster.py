@@ -8,8 +8,9 @@ SUBMISSIONS may be a folder or a zip holding any mix of
   in several exports (by email or SID) is one student; for each student and assignment the latest submission by
   `:created_at:` counts, and the choice is recorded (`Upload`). SUBMISSIONS may also be one export itself.
 An export holds the assignments whose module is found in at least half as many of its submissions as the module
-found most often: a01's export holds a01 even when a few students uploaded every module, and an export of one
-Gradescope assignment for the whole course holds them all. The summary says what each export was taken to hold.
+found most often, counting only the submissions that hold a single module when they are at least half of them: a01's
+export holds a01 even when some students uploaded every module, and an export of one Gradescope assignment for the
+whole course holds them all. The summary says what each export was taken to hold.
 In a student's files the module of each assignment is found as Gradescope's intake finds it
 (`packaging.otter_plugin.locate`): the module, its folder, or either inside a zip; links are refused.
 
@@ -260,15 +261,24 @@ class _Roll:
 
     def holds(self, export: _Export, subs: list[_Submission]) -> tuple[str, ...]:
         """The assignments `export` holds: each whose module is found in at least half as many of its submissions
-        as the module found most often."""
-        counts = {a.folder: 0 for a in CATALOGUE}
+        as the module found most often. When at least half of the submissions that hold a module hold only one (as
+        students upload to one assignment's page), only those are counted: a few who uploaded every module to a01
+        do not make a01's export an a02 one too."""
+        found = []
         for sub in subs:
+            mine = set()
             for a in CATALOGUE:
                 try:
                     data, _ = locate(sub.folder, a.folder, a.filename)
                 except Exception:  # noqa: BLE001 - a file that cannot be read holds nothing
                     data = None
-                counts[a.folder] += data is not None
+                if data is not None:
+                    mine.add(a.folder)
+            if mine:
+                found.append(mine)
+        singles = [mine for mine in found if len(mine) == 1]
+        counted = singles if 2 * len(singles) >= len(found) else found
+        counts = {a.folder: sum(a.folder in mine for mine in counted) for a in CATALOGUE}
         most = max(counts.values(), default=0)
         return tuple(folder for folder, n in counts.items() if n and 2 * n >= most)
 

@@ -702,6 +702,41 @@ def test_an_unpacked_export_or_a_zip_without_its_folder_is_one_export(tmp_path):
         assert (rows["ada@uni.edu"][A01], rows["judy@uni.edu"][A01]) == (A01_TOTAL, "0")
 
 
+def test_an_export_for_the_whole_course_holds_every_assignment_its_submissions_have(tmp_path):
+    def repo(a01: bytes, a02: bytes | None) -> bytes:
+        members = {f"{A01}/gradients.py": a01, **({f"{A02}/descent.py": a02} if a02 else {})}
+        return _zip(tmp_path / "repo.zip", members).read_bytes()
+
+    subs = {1: {"people": [ADA], "at": "2026-03-01 10:00:00 Z", "files": {"repo.zip": repo(SOLUTION.read_bytes(), A02_SOLUTION)}},
+            2: {"people": [JUDY], "at": "2026-03-01 10:00:00 Z", "files": {"repo.zip": repo(SOLUTION.read_bytes(), b"x = 1\n")}},
+            3: {"people": [KEN], "at": "2026-03-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}}}
+    export = _zip(tmp_path / "course.zip", _export_members(subs, "assignment_9_export/"))
+    out = tmp_path / "out"
+    assert batch.run(str(export), str(out), only=[A01, A02]) == 0
+    rows = _rows(out)
+    assert [(rows[s][A01], rows[s][A02]) for s in ("ada@uni.edu", "judy@uni.edu", "ken@uni.edu")] == \
+        [(A01_TOTAL, A02_TOTAL), (A01_TOTAL, "0"), (A01_TOTAL, "0")]
+    assert rows["ken@uni.edu"]["problems"] == f"{A02}: nothing gradable in submission_3: descent.py was not found in it"
+    assert json.loads((out / batch.CLASS_FILE).read_text())["exports"] == [f"assignment_9_export: {A01}, {A02} (3 submissions)"]
+
+
+def test_a_repository_uploaded_to_one_assignment_is_a_submission_of_that_one_only(tmp_path):
+    """Half of a01's export uploaded every module there: it is still a01's export, and their descent.py in it is no
+    a02 submission."""
+    everything = _zip(tmp_path / "repo.zip", {f"{A01}/gradients.py": SOLUTION.read_bytes(),
+                                              f"{A02}/descent.py": A02_SOLUTION}).read_bytes()
+    people = [ADA, JUDY, KEN, LEE, JOSE, OLGA]
+    subs = {n + 1: {"people": [person], "at": "2026-03-01 10:00:00 Z",
+                    "files": {"gradients.py": SOLUTION.read_bytes()} if n % 2 else {"repo.zip": everything}}
+            for n, person in enumerate(people)}
+    export = _zip(tmp_path / "a01.zip", _export_members(subs, "assignment_9_export/"))
+    out = tmp_path / "out"
+    assert batch.run(str(export), str(out), only=[A01, A02]) == 0
+    assert json.loads((out / batch.CLASS_FILE).read_text())["exports"] == [f"assignment_9_export: {A01} (6 submissions)"]
+    rows = _rows(out)
+    assert {(row[A01], row[A02], row["problems"]) for row in rows.values()} == {(A01_TOTAL, "0", f"{A02}: not submitted")}
+
+
 def _one_export(path: Path, subs: dict[int, dict]) -> Path:
     return _zip(path, _export_members(subs, "assignment_7_export/"))
 
