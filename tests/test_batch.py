@@ -594,16 +594,17 @@ def course(tmp_path_factory):
 
 
 NOT_IMPLEMENTED = f"{A01}: nothing implemented (every test says not implemented yet)"
+BOTH = f"{int(A01_TOTAL) + int(A02_TOTAL)}"  # the points of a01 and a02 together
 COURSE_ROWS = {  # student: name, sid, email, a01, a02, total, max_score, problems
-    "ada@uni.edu": ("Ada Lovelace", "1001", "ada@uni.edu", A01_TOTAL, A02_TOTAL, "50", "50", ""),
-    "judy@uni.edu": ("Judy Hopps", "5005", "judy@uni.edu", A01_TOTAL, "0", A01_TOTAL, "50", f"{A02}: not submitted"),
-    "ken@uni.edu": ("Ken Adams", "6006", "ken@uni.edu", A01_TOTAL, "0", A01_TOTAL, "50",
+    "ada@uni.edu": ("Ada Lovelace", "1001", "ada@uni.edu", A01_TOTAL, A02_TOTAL, BOTH, BOTH, ""),
+    "judy@uni.edu": ("Judy Hopps", "5005", "judy@uni.edu", A01_TOTAL, "0", A01_TOTAL, BOTH, f"{A02}: not submitted"),
+    "ken@uni.edu": ("Ken Adams", "6006", "ken@uni.edu", A01_TOTAL, "0", A01_TOTAL, BOTH,
                     f"{A02}: import error in descent.py line 1: ModuleNotFoundError: No module named 'nosuchmodule'"),
-    "2002": ("李小龙", "2002", "", "0", "0", "0", "50",
+    "2002": ("李小龙", "2002", "", "0", "0", "0", BOTH,
              f"{A01}: syntax error in gradients.py line 2: expected ':'; "
              f"{A02}: nothing gradable in submission_200003: descent.py was not found in it"),
-    "jose@uni.edu": ("José Ñúñez", "3003", "jose@uni.edu", "0", "0", "0", "50", f"{NOT_IMPLEMENTED}; {A02}: not submitted"),
-    "olga@uni.edu": ("Ольга Петрова", "4004", "olga@uni.edu", "0", "0", "0", "50",
+    "jose@uni.edu": ("José Ñúñez", "3003", "jose@uni.edu", "0", "0", "0", BOTH, f"{NOT_IMPLEMENTED}; {A02}: not submitted"),
+    "olga@uni.edu": ("Ольга Петрова", "4004", "olga@uni.edu", "0", "0", "0", BOTH,
                      f"{A01}: not submitted; {A02}: timeout at import: descent.py took longer than 5 s (look for a loop "
                      "that never ends, or a sleep)"),
 }
