@@ -82,8 +82,8 @@ $(OTTER_PY): requirements.txt requirements-otter.txt
 grade: $(PY) ## grade SUBMISSION (default: assignments) and print a table; RESULTS=FILE writes results.json
 	@$(PY) -m autograder grade --submission "$(SUBMISSION)" $(only_args) $(if $(RESULTS),--results "$(RESULTS)")
 
-grade-all: $(PY) ## grade every student folder in SUBMISSIONS into OUT (results.json each, grades.csv)
-	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder with one subfolder per student" >&2; exit 2; }
+grade-all: $(PY) ## grade the class in SUBMISSIONS (Gradescope exports, student folders) into OUT: grades.csv
+	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder of Gradescope exports (zips or folders) or of student folders" >&2; exit 2; }
 	@$(PY) -m autograder grade-all "$(SUBMISSIONS)" "$(OUT)" $(only_args) $(if $(FORCE),--force) $(if $(SHARD),--shard "$(SHARD)")
 
 merge-grades: $(PY) ## join the OUT folders of every grade-all shard (OUTS="o1 o2 ...") into OUT/grades.csv

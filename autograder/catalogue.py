@@ -97,6 +97,8 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("autograder/packaging/*", INSTRUCTOR),  # make otter, make release, the leak audit
     ("autograder/batch.py", INSTRUCTOR),     # make grade-all
     ("autograder/roster.py", INSTRUCTOR),    # make grade-all: who is in a class
+    ("autograder/exports.py", INSTRUCTOR),   # make grade-all: Gradescope's exports and their metadata
+    ("autograder/classtable.py", INSTRUCTOR),  # make grade-all: grades.csv and canvas.csv
     ("autograder/bench.py", INSTRUCTOR),     # make bench
     ("autograder/classroom.py", INSTRUCTOR),  # make bench: a generated class, memory of a process tree
     ("autograder/stubs.py", INSTRUCTOR),     # make stubs

@@ -33,8 +33,8 @@ def main(argv=None) -> int:
                        help="Gradescope visibility of hidden tests: visible, hidden, after_due_date, after_published "
                             "(default: after_published)")
 
-    many = instructor_command("grade-all", "grade a class: every student folder or zip in SUBMISSIONS, or a "
-                                             "Gradescope export zip")
+    many = instructor_command("grade-all", "grade a class into one table: Gradescope exports (zipped or unpacked) "
+                                             "and student folders or zips in SUBMISSIONS")
     many.add_argument("submissions")
     many.add_argument("out")
     many.add_argument("--shard", metavar="I/N", help="grade only the I-th of N deterministic parts of the class")
