@@ -30,15 +30,15 @@ OTTER_PY := $(OTTER_VENV)/bin/python
 only_args := $(foreach a,$(ONLY),--only $(a))
 
 .DEFAULT_GOAL := help
-.PHONY: help grade grade-all merge-grades test test-fast stubs check-stubs notebooks check-notebooks notebook bench otter release \
-	clean plots
+.PHONY: help grade grade-all merge-grades test test-fast stubs check-stubs notebooks check-notebooks notebook \
+	check-translations bench otter release clean plots
 
 help: ## list the targets
 	@echo "Usage: make <target> [VAR=value]"
 	@echo
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
-	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all),"
+	@echo "Variables: SUBMISSION=DIR (grade), RESULTS=FILE (grade), ONLY=\"a01_gradients ...\" (grade, grade-all, check-translations),"
 	@echo "           SUBMISSIONS=DIR|ZIP OUT=DIR FORCE=1 SHARD=i/n (grade-all), OUTS=\"o1 o2\" OUT=DIR (merge-grades),"
 	@echo "           VERSION=x.y.z COURSE_URL=https://.../student-x.y.z.zip (release), LANG=zh-CN (notebooks),"
 	@echo "           HIDDEN_VISIBILITY=after_published|visible|hidden|after_due_date (otter)"
@@ -87,8 +87,8 @@ $(OTTER_PY): requirements.txt requirements-otter.txt
 grade: $(PY) ## grade SUBMISSION (default: assignments) and print a table; RESULTS=FILE writes results.json
 	@$(PY) -m autograder grade --submission "$(SUBMISSION)" $(only_args) $(if $(RESULTS),--results "$(RESULTS)")
 
-grade-all: $(PY) ## grade every student folder in SUBMISSIONS into OUT (results.json each, grades.csv)
-	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder with one subfolder per student" >&2; exit 2; }
+grade-all: $(PY) ## grade the class in SUBMISSIONS (Gradescope exports, student folders) into OUT: grades.csv
+	@test -n "$(SUBMISSIONS)" || { echo "error: set SUBMISSIONS=DIR, a folder of Gradescope exports (zips or folders) or of student folders" >&2; exit 2; }
 	@$(PY) -m autograder grade-all "$(SUBMISSIONS)" "$(OUT)" $(only_args) $(if $(FORCE),--force) $(if $(SHARD),--shard "$(SHARD)")
 
 merge-grades: $(PY) ## join the OUT folders of every grade-all shard (OUTS="o1 o2 ...") into OUT/grades.csv
@@ -122,6 +122,9 @@ check-notebooks: $(PY) ## fail if a notebook differs from what `make notebooks` 
 notebook: $(PY) ## open the assignments' notebooks in JupyterLab (ONLY=a01_gradients: that one)
 	$(PY) -m jupyterlab $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  $(if $(ONLY),$(foreach a,$(ONLY),assignments/$(a)/$(a).ipynb),--notebook-dir=.)
+
+check-translations: $(PY) ## fail if a handout and its Chinese version disagree on formulas, tables, figures, code
+	@$(PY) -m autograder check-translations $(only_args)
 
 # Without SUBMISSION on the command line: the reference figures into assignments/*/figures (the handouts embed them).
 plots: $(PY) ## draw the handouts' figures; SUBMISSION=DIR draws DIR's own (sandboxed) into FIGURES (default my_figures)

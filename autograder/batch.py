@@ -1,13 +1,15 @@
-"""Grade a class: every student in SUBMISSIONS (see roster.py) graded in its own grader process, forked from one
-warm process that has loaded the suites once (see pool.py), on all cores.
+"""Grade a class: every student in SUBMISSIONS (see roster.py: student folders and zips, Gradescope exports) graded
+in its own grader process, forked from one warm process that has loaded the suites once (see pool.py), on all cores.
 
 Each student's results.json is written atomically as soon as that student is done, so an interrupted run
-loses nothing already written, and a rerun skips students that have results (unless forced).
-grades.csv (one row per student: one column per assignment, the total, the maximum, problems a TA can filter
-on, the entry of SUBMISSIONS) is rebuilt at the end; entries that are not graded have a row with the reason too,
-and a line in the summary. One student costs the class nothing: whatever fails while grading or writing them
-(their text, their files, their grader process) leaves them a row that says so, and the class goes on.
-`--shard i/n` grades a deterministic 1/n of the class; `merge` joins the shards' outputs into one grades.csv.
+loses nothing already written. A rerun regrades only the students whose grade would differ: whose module files
+(by content), chosen submissions, identity, assignments or suites changed since their results.json, or whose
+grading failed; students with results who are no longer in SUBMISSIONS are left out of the table and named.
+The class table (classtable.py: grades.csv and canvas.csv, one row per student with name, SID, email, a column per
+assignment, the total and problems in words) is rebuilt at the end; entries that are not graded have a row with the
+reason too, and a line in the summary. One student costs the class nothing: whatever fails while grading or writing
+them (their text, their files, their grader process) leaves them a row that says so, and the class goes on.
+`--shard i/n` grades a deterministic 1/n of the class; `merge` joins the shards' outputs into one table.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ import time
 import traceback
 from pathlib import Path
 
-from autograder import grading, pool, roster
-from autograder.results import grades_csv, write_atomic
+from autograder import classtable, exports, grading, pool, roster
+from autograder.catalogue import lookup
+from autograder.results import write_atomic
 from autograder.sandbox import protection
 from autograder.text import inert
 
@@ -34,36 +37,54 @@ CLASS_FILE = "class.json"  # in OUT: the whole class and this run's shard, for `
 def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=None, shard: str | None = None) -> int:
     source, out_dir = Path(submissions), Path(out)
     if not source.exists() or not (source.is_dir() or source.suffix == ".zip"):
-        return _error(f"SUBMISSIONS={submissions!r} is not a folder or a zip; it should hold one subfolder per student "
-                      "(or one zip per student), or be Gradescope's 'Export submissions' zip")
+        return _error(f"SUBMISSIONS={submissions!r} is not a folder or a zip; it should hold one subfolder per "
+                      "student (or one zip), or Gradescope exports (each assignment's 'Export Submissions' zip, or "
+                      "the folder it unpacks to)")
+    if out_dir.exists() and not out_dir.is_dir():
+        return _error(f"OUT={out!r} is a file; give a folder for the results (it is made if need be)")
     if out_dir.resolve() == source.resolve():
         return _error("OUT must not be the SUBMISSIONS folder; results would mix with the students' work")
     try:
         index, count = parse_shard(shard)
+        folders = grading.select(only)
     except ValueError as exc:
         return _error(str(exc))
-    folders = grading.select(only)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    except KeyError as exc:
+        return _error(f"ONLY: {exc.args[0]}")
     try:
-        students, skipped = roster.scan(source, out_dir / ".intake")
-    except (OSError, ValueError) as exc:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _error(f"cannot make OUT={out!r}: {inert(exc.strerror or exc)}; give a folder you may write to")
+    try:
+        klass = roster.scan(source, out_dir / ".intake", folders)
+    except ValueError as exc:  # an export zip that is encrypted or too large to unpack here
         return _error(f"cannot read {submissions}: {inert(exc)}")
+    except exports.ZIP_ERRORS as exc:
+        return _error(f"cannot read {submissions}: {inert(exc)}"
+                      + ("; is the zip whole? download it again" if source.is_file() else ""))
+    students, skipped = klass.students, klass.skipped
     skipped += [roster.Skipped(s.entry, "the OUT folder of this run, not a student", s.name)
-                for s in students if s.source.resolve() == out_dir.resolve()]
-    students = [s for s in students if s.source.resolve() != out_dir.resolve()]
+                for s in students if s.source is not None and s.source.resolve() == out_dir.resolve()]
+    students = [s for s in students if s.source is None or s.source.resolve() != out_dir.resolve()]
     if not students:
-        return _error(f"{submissions} has no student subfolders or zips" + _skipped_text(skipped))
+        return _error(f"{submissions} has no student to grade" + _skipped_text(skipped))
     everyone = sorted(s.name for s in students)
     mine = [s for s in students if in_shard(s.name, index, count)]
+    gone = _gone(out_dir, everyone)
     write_atomic(str(out_dir / CLASS_FILE), json.dumps({
         "students": everyone, "shard": [index, count], "mine": sorted(s.name for s in mine),
-        "not_graded": [{"student": k.name, "entry": k.entry, "reason": k.reason} for k in skipped]}, indent=1) + "\n")
-    todo = [s for s in mine if force or not _graded(out_dir, s.name)]
-    done_before = len(mine) - len(todo)
+        "not_graded": [{"student": k.name, "entry": k.entry, "reason": k.reason} for k in skipped],
+        "exports": klass.exports, "gone": gone}, indent=1) + "\n")
+    suites = suite_digests(folders)
+    state = {s.name: "new" if force else _state(out_dir, s, folders, suites) for s in mine}
+    todo = [s for s in mine if state[s.name] != "graded"]
+    done_before, changed = len(mine) - len(todo), sum(1 for v in state.values() if v == "changed")
     print(f"{len(mine)} student{'s' if len(mine) != 1 else ''} in {inert(submissions)}"
           + (f" (shard {index}/{count} of {len(everyone)})" if count > 1 else "")
           + f"; {done_before} already graded{' (FORCE=1 regrades them)' if done_before else ''}; "
-          f"grading {len(todo)} with {jobs} parallel jobs", flush=True)
+          + (f"{changed} changed since they were graded; " if changed else "")
+          + f"grading {len(todo)} with {jobs} parallel jobs" + "".join(f"\n  export {line}" for line in klass.exports),
+          flush=True)
     failures: list[str] = []
     reasons: dict[str, str] = {}  # students this run could not even record a failure for: why, for their row
     before = {s.name: _stamp(out_dir, s.name) for s in todo}
@@ -85,19 +106,19 @@ def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=
             grading.warm(folders)
             gc.freeze()  # the grader processes forked from here share what is loaded: the collector must not copy it
             with pool.Pool(jobs, STUDENT_TIMEOUT) as workers:
-                workers.run(todo, functools.partial(_grade_one, out=out_dir, folders=folders), done)
+                workers.run(todo, functools.partial(_grade_one, out=out_dir, folders=folders, suites=suites), done)
     except protection.Refused as refused:
         return _error(str(refused))
     except KeyboardInterrupt:
         print("\ninterrupted: the results written so far are kept; run again to continue", file=sys.stderr)
-        _write_csv(out_dir, mine, skipped, folders, reasons)
+        _write_tables(out_dir, mine, skipped, folders, reasons)
         return 130
     progress.close()
-    csv_path, rows = _write_csv(out_dir, mine, skipped, folders, reasons)
-    with_problems = sum(1 for s in mine if rows[s.name]["extra_data"]["problems"])
+    csv_path, rows = _write_tables(out_dir, mine, skipped, folders, reasons)
+    with_problems = sum(1 for s in mine if rows[s.name].problems)
     print(f"wrote {csv_path}: {len(mine)} student{'s' if len(mine) != 1 else ''} graded ({len(todo)} now, {done_before} before), "
           f"{with_problems} with problems, {len(skipped)} entries not graded, in {time.monotonic() - start:.1f} s"
-          + _skipped_text(skipped))
+          + _skipped_text(skipped) + _gone_text(gone))
     if failures:
         print(f"grader problems for {len(failures)} student(s): {', '.join(failures)}; see their results.json "
               "(a rerun grades again the students whose grading failed)", file=sys.stderr)
@@ -106,7 +127,8 @@ def run(submissions: str, out: str, *, force: bool = False, jobs: int = 1, only=
 
 
 def merge(outs: list[str], target: str) -> int:
-    """Join the outputs of every shard of one class into `target`/grades.csv; refuse overlaps and gaps.
+    """Join the outputs of every shard of one class into `target`/grades.csv (and canvas.csv); refuse overlaps and
+    gaps.
 
     Entries that were not graded are the same in every shard's output, and have one row each."""
     classes, rows = [], {}
@@ -131,10 +153,9 @@ def merge(outs: list[str], target: str) -> int:
     if ungraded:
         return _error(f"{len(ungraded)} student(s) have no results yet: {', '.join(ungraded[:10])}; rerun their shard")
     failed = sorted(name for name, (_, data) in rows.items() if _failed(data))
-    table = {name: _with_problems(data) for name, (_, data) in rows.items()}
+    table = {name: classtable.student_row(name, data) for name, (_, data) in rows.items()}
     table.update(_not_graded_rows(classes[0][1].get("not_graded", [])))
-    path = Path(target) / "grades.csv"
-    write_atomic(str(path), grades_csv(table, _folders(table)))
+    path = classtable.write(Path(target), table, classtable.assignments_of(table))
     print(f"wrote {path} ({len(rows)} students from {len(outs)} shards, "
           f"{len(table) - len(rows)} entries not graded)")
     if failed:
@@ -142,6 +163,23 @@ def merge(outs: list[str], target: str) -> int:
               "their rows say so: rerun their shard, then merge again", file=sys.stderr)
         return 1
     return 0
+
+
+def suite_digests(folders) -> dict[str, str]:
+    """folder -> a hash of what grades it: its public and hidden tests, its drivers and its reference solution.
+    A change to any (a fix to a suite) makes a rerun regrade the students graded with the old one."""
+    out = {}
+    for folder in folders:
+        assignment = lookup(folder)
+        digest = hashlib.sha256()
+        for path in (*grading.suite_files([folder]), assignment.drivers(), assignment.solution()):
+            digest.update(str(Path(path).name).encode() + b"\0")
+            try:
+                digest.update(Path(path).read_bytes())
+            except OSError:
+                digest.update(b"(missing)")
+        out[folder] = digest.hexdigest()
+    return out
 
 
 def parse_shard(shard: str | None) -> tuple[int, int]:
@@ -186,13 +224,13 @@ class Progress:
             self.stream.write("\n")
 
 
-def _grade_one(student: roster.Student, zygote, *, out: Path, folders) -> tuple[str, bool]:
+def _grade_one(student: roster.Student, zygote, *, out: Path, folders, suites) -> tuple[str, bool]:
     """In a grader process of the pool: grade one student with the slot's zygote and write their results.json.
 
     Never raises: a failure of any kind is written as this student's result (a grader error), and if even that
     cannot be written, the line returned says why; the parent then records it (see `done` in `run`)."""
     try:
-        data, line, ok = _results_of(student, zygote, folders)
+        data, line, ok = _results_of(student, zygote, folders, suites)
     except BaseException as exc:  # noqa: BLE001 - a fault while grading one student costs only that student
         line, ok = inert(f"grader error: {type(exc).__name__}: {exc}", 300), False
         data = _failure(student, line, traceback.format_exc())
@@ -203,23 +241,40 @@ def _grade_one(student: roster.Student, zygote, *, out: Path, folders) -> tuple[
     return line, ok
 
 
-def _results_of(student: roster.Student, zygote, folders) -> tuple[dict, str, bool]:
+def _results_of(student: roster.Student, zygote, folders, suites) -> tuple[dict, str, bool]:
     with tempfile.TemporaryDirectory(prefix="ag-student-") as tmp:
         layout = Path(tmp, "submission")
-        missing, refused = roster.prepare(student, folders, layout)
+        intake = roster.prepare(student, folders, layout)
         report = grading.grade(str(layout), folders, zygote=zygote)
     try:  # results.json as the engine writes it
         data = json.loads(report.to_json())
     except Exception:  # noqa: BLE001 - the same content; _dumps makes whatever cannot be stored inert
         data = report.to_gradescope()
-    nothing = len(missing) == len(folders)
-    data.setdefault("extra_data", {})["intake"] = {"entry": student.entry, "source": inert(student.source),
-                                                   "nothing_gradable": nothing, "missing": missing, "refused": refused}
-    if missing or refused:  # say in the output the student reads what was not found, and why (after the line
-        first, _, rest = str(data.get("output", "")).partition("\n")  # that says what confined the submission)
-        data["output"] = "\n".join(line for line in (first, *missing, *refused, rest) if line)
+    nothing = student.uploads is None and all(info["state"] != "graded" for info in intake.assignments.values())
+    data.setdefault("extra_data", {})["intake"] = {
+        **_identity(student), "nothing_gradable": nothing, "missing": intake.missing, "refused": intake.refused,
+        "assignments": intake.assignments, "fingerprint": roster.fingerprint(student, intake, suites)}
+    chosen = [_chosen(folder, info) for folder, info in intake.assignments.items()
+              if info.get("submission") and info["state"] == "graded"]
+    if chosen or intake.missing or intake.refused:  # say in the output the student reads what was graded, and
+        first, _, rest = str(data.get("output", "")).partition("\n")  # what not and why (after the line that
+        lines = (first, *chosen, *intake.missing, *intake.refused, rest)  # says what confined the submission)
+        data["output"] = "\n".join(line for line in lines if line)
     line = f"Total: {report.score:g} / {report.max_score:g}"
     return data, ("nothing gradable; " if nothing else "") + line, not report.problems
+
+
+def _chosen(folder: str, info: dict) -> str:
+    """The line that says which submission of `folder` was graded, of what time, and which were passed over."""
+    older = info.get("older") or []
+    when = info.get("created_at") or "no time in the metadata"
+    latest = (f", the latest of {len(older) + 1} by :created_at: (not graded: {', '.join(older)})" if older else "")
+    return f"{folder}: {info['submission']} of {when}{latest}. {info.get('file', '')}".rstrip()
+
+
+def _identity(student: roster.Student) -> dict:
+    return {"entry": student.entry, "student": {"name": student.person.name, "sid": student.person.sid,
+                                                "email": student.person.email}}
 
 
 def _failure(student: roster.Student, reason: str, details: str = "") -> dict:
@@ -228,7 +283,7 @@ def _failure(student: roster.Student, reason: str, details: str = "") -> dict:
             "output": f"The grader failed on this submission ({reason}); this is not the student's doing. "
                       "Run make grade-all again to retry.",
             "extra_data": {"problems": [reason], "grader_failure": True, "traceback": inert(details, 20000),
-                           "intake": {"entry": student.entry, "source": inert(student.source)}}}
+                           "intake": _identity(student)}}
 
 
 def _record_failure(out: Path, student: roster.Student, reason: str) -> bool:
@@ -287,77 +342,51 @@ def _failed(data: dict | None) -> bool:
     return isinstance(data, dict) and bool((data.get("extra_data") or {}).get("grader_failure"))
 
 
-def _graded(out: Path, student: str) -> bool:
-    """Whether a rerun may skip `student`: their results.json is readable and not a grader failure."""
-    data = _read(out, student)
-    return data is not None and not _failed(data)
+def _state(out: Path, student: roster.Student, folders, suites) -> str:
+    """'graded' when `student` has results for exactly what would be graded now (the same module contents, the
+    same submissions chosen, the same assignments and suites: `roster.fingerprint`); 'new' when they have none or
+    their grading failed; 'changed' otherwise."""
+    data = _read(out, student.name)
+    if data is None or _failed(data):
+        return "new"
+    try:
+        then = data["extra_data"]["intake"]["fingerprint"]
+        now = roster.fingerprint(student, roster.prepare(student, folders, None), suites)
+    except Exception:  # noqa: BLE001 - results of an older grader, or files that cannot be read now: regrade
+        return "changed"
+    return "graded" if then == now else "changed"
 
 
-def _write_csv(out: Path, students, skipped, folders, reasons=None) -> tuple[str, dict]:
-    """grades.csv: a row per student (from their results.json) and per entry that was not graded."""
-    rows = {s.name: _with_problems(_read(out, s.name), s.entry, (reasons or {}).get(s.name)) for s in students}
+def _gone(out: Path, everyone: list[str]) -> list[str]:
+    """Students with results in OUT who are not in SUBMISSIONS now (a student who left, an export replaced)."""
+    here = set(everyone)
+    try:
+        return sorted(p.name for p in out.iterdir()
+                      if p.name not in here and not p.name.startswith(".") and (p / "results.json").is_file())
+    except OSError:
+        return []
+
+
+def _write_tables(out: Path, students, skipped, folders, reasons=None) -> tuple[Path, dict]:
+    """grades.csv and canvas.csv: a row per student (from their results.json; who they are and what was graded
+    from this run's scan) and per entry that was not graded."""
+    rows = {s.name: classtable.student_row(s.name, _read(out, s.name),
+                                           (s.person.name, s.person.sid, s.person.email), s.entry,
+                                           (reasons or {}).get(s.name))
+            for s in students}
     rows.update(_not_graded_rows([{"student": k.name, "entry": k.entry, "reason": k.reason} for k in skipped]))
-    path = out / "grades.csv"
-    write_atomic(str(path), grades_csv(rows, list(folders)))
-    return str(path), rows
+    return classtable.write(out, rows, list(folders)), rows
 
 
 def _not_graded_rows(entries: list[dict]) -> dict:
-    return {e["student"]: {"score": 0.0, "max_score": 0.0,
-                           "extra_data": {"assignments": {}, "problems": [f"not graded: {e['reason']}"],
-                                          "intake": {"entry": e["entry"]}}}
-            for e in entries}
+    return {e["student"]: classtable.entry_row(e["student"], e["entry"], e["reason"]) for e in entries}
 
 
-def _with_problems(data: dict | None, entry: str = "", reason: str | None = None) -> dict:
-    """A row of grades.csv from results.json's content: the scores, extra_data.problems listing what a TA should
-    look at (one phrase each) and the entry it came from. Never raises: results.json that cannot be read as one
-    (missing, damaged) gives a row that says so."""
-    if data is None:
-        problem = reason or "not graded yet"
-        return {"score": 0.0, "max_score": 0.0, "extra_data": {"assignments": {}, "problems": [problem],
-                                                                "intake": {"entry": entry}}}
-    try:
-        extra = data.get("extra_data") or {}
-        return {"score": float(data.get("score", 0.0)), "max_score": float(data.get("max_score", 0.0)),
-                "extra_data": {"assignments": {str(folder): {"score": float(sums.get("score", 0.0))}
-                                               for folder, sums in (extra.get("assignments") or {}).items()},
-                               "problems": [str(p) for p in _problems(data)],
-                               "intake": {"entry": str((extra.get("intake") or {}).get("entry") or entry)}}}
-    except Exception as exc:  # noqa: BLE001 - a damaged results.json costs its own row only
-        return _with_problems(None, entry, f"results.json cannot be read ({type(exc).__name__}); regrade with FORCE=1")
-
-
-def _problems(data: dict) -> list[str]:
-    extra = data.get("extra_data", {})
-    out = list(extra.get("problems", []))
-    intake = extra.get("intake", {})
-    if intake.get("nothing_gradable"):
-        out.append("nothing gradable: no module of any assignment was found")
-    out += list(intake.get("refused", []))
-    counts: dict[tuple[str, str], int] = {}
-    for test in data.get("tests", []):
-        tag = (test.get("tags") or [""])[0]
-        if tag in ("timeout", "resource limit", "crashed", "grader error", "did not run", "not submitted"):
-            folder = test["name"].split(":", 1)[0]
-            counts[(folder, tag)] = counts.get((folder, tag), 0) + 1
-    for (folder, tag), n in counts.items():
-        if tag == "not submitted":
-            if not intake.get("nothing_gradable"):
-                out.append(f"{folder}: not submitted")
-        else:
-            out.append(f"{folder}: {tag} ({n} test{'s' if n != 1 else ''})")
-    return out
-
-
-def _folders(rows: dict) -> list[str]:
-    seen: list[str] = []
-    for data in rows.values():
-        for folder in data["extra_data"]["assignments"]:
-            if folder not in seen:
-                seen.append(folder)
-    order = [f for f in grading.select(None) if f in seen]
-    return order + [f for f in seen if f not in order]
+def _gone_text(gone: list[str]) -> str:
+    if not gone:
+        return ""
+    return (f"\n  {len(gone)} student{'s' if len(gone) != 1 else ''} graded before and not in SUBMISSIONS now, left "
+            f"out of grades.csv (their results stay in OUT): {', '.join(gone[:20])}{' ...' if len(gone) > 20 else ''}")
 
 
 def _skipped_text(skipped) -> str:

@@ -1,7 +1,8 @@
 """`make bench`: measure grading side by side, in one run on this machine, and write BENCHMARKS.md.
 
 It measures; it asserts nothing. A rerun rewrites BENCHMARKS.md. Sections, in the order they run:
-1. one full submission (all eight assignments): `make grade`'s command against `otter run` over the eight Otter zips;
+1. one full submission (every assignment of the catalogue): `make grade`'s command against `otter run` over its
+   Otter zips, one per assignment;
 2. isolation: one session (fork, confine, import, one call, close) against a bare fork, exit and wait;
 3. `make grade-all` on a generated class (see classroom.py): submissions per second, peak memory of the whole
    process tree, scaling from 1 grader to all cores on a sample, and the same at the full size on all cores;
@@ -33,7 +34,7 @@ from autograder.sandbox.client import Limits, Sandbox
 SECTIONS = ("grade", "otter", "isolation", "class", "cpu", "first-run", "make-test", "plots", "notebooks")
 SESSIONS = 200
 CPU_RUNS = 5  # one submission's CPU split, median of this many
-OTTER_RUNS = 3  # `otter run` over eight zips takes half a minute
+OTTER_RUNS = 3  # `otter run` over every zip takes about 4 s per zip
 PLOT_RUNS = 5
 TARGET_PER_SECOND = 5  # the target for grade-all on a 2-core machine
 

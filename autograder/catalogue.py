@@ -37,8 +37,9 @@ class Assignment:
     def stub(self, root: Path = ROOT) -> Path:
         return Path(root, "assignments", self.folder, self.filename)
 
-    def handout(self, root: Path = ROOT) -> Path:
-        return Path(root, "assignments", self.folder, "README.md")
+    def handout(self, root: Path = ROOT, lang: str | None = None) -> Path:
+        """The handout, README.md; with `lang` (one of TRANSLATIONS), its translation README.<lang>.md beside it."""
+        return Path(root, "assignments", self.folder, "README.md" if lang is None else f"README.{lang}.md")
 
     def public_tests(self, root: Path = ROOT) -> list[Path]:
         return sorted(Path(root, "assignments", self.folder).glob("test_*.py"))
@@ -75,10 +76,18 @@ CATALOGUE: tuple[Assignment, ...] = (
     ),
     Assignment("a07_backprop", "network", ("forward", "backward", "sgd_step")),
     Assignment("a08_autograd", "autograd", ("Value",)),
+    Assignment(
+        "a09_gradient_tape",
+        "tape",
+        ("Tensor", "Variable", "GradientTape", "record_operation", "derivatives", "newton", "gradient_descent"),
+    ),
 )
 
 BY_FOLDER = {a.folder: a for a in CATALOGUE}
 SUITES = ("public", "hidden")  # public tests ship with the assignments; hidden ones stay with the grader
+# Every handout is also written in these languages (`Assignment.handout(lang=...)`), and so are the student part of
+# README.md and the student bundle's README; `make check-translations` keeps each pair in sync.
+TRANSLATIONS = ("zh-CN",)
 
 # Who may see each file, by its path relative to the repository root; the first matching pattern wins.
 # Packaging builds the student bundle from STUDENT and ENGINE files, and the leak audit checks it against this table.
@@ -88,15 +97,17 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("autograder/packaging/*", INSTRUCTOR),  # make otter, make release, the leak audit
     ("autograder/batch.py", INSTRUCTOR),     # make grade-all
     ("autograder/roster.py", INSTRUCTOR),    # make grade-all: who is in a class
+    ("autograder/exports.py", INSTRUCTOR),   # make grade-all: Gradescope's exports and their metadata
+    ("autograder/classtable.py", INSTRUCTOR),  # make grade-all: grades.csv and canvas.csv
     ("autograder/bench.py", INSTRUCTOR),     # make bench
     ("autograder/classroom.py", INSTRUCTOR),  # make bench: a generated class, memory of a process tree
     ("autograder/stubs.py", INSTRUCTOR),     # make stubs
     ("autograder/*", ENGINE),
-    ("assignments/*", STUDENT),
+    ("assignments/*", STUDENT),              # stubs, handouts in every language (README.zh-CN.md too), public tests
     ("conftest.py", ENGINE),                 # lets `pytest assignments/aNN` run the public tests
     ("requirements.txt", ENGINE),
     ("requirements-notebook.txt", STUDENT),   # JupyterLab, for the bundle's `make notebook`
-    ("*", INSTRUCTOR),                       # everything else: tests/, docs/, the instructor's Makefile and README, CI
+    ("*", INSTRUCTOR),                       # everything else: tests/, docs/, the instructor's Makefile and READMEs, CI
 )
 GRADING_REQUIREMENTS = "requirements.txt"  # what grading needs, pinned: the student bundle and the Otter zips install it
 

@@ -1,6 +1,7 @@
 """What `make bench` grades a class on: a generated class with a realistic mix, and the memory of a process tree.
 
-`generate(dest, size, seed)` writes one folder per student, laid out like assignments/, all eight assignments each:
+`generate(dest, size, seed)` writes one folder per student, laid out like assignments/, every assignment of the
+catalogue each:
 - 60% correct: the reference solutions;
 - 25% with one plausible bug: one assignment's module is a wrong bank (tests/banks), the rest correct;
 - 10% stubs: nothing written yet;

@@ -37,8 +37,8 @@ def main(argv=None) -> int:
                        help="Gradescope visibility of hidden tests: visible, hidden, after_due_date, after_published "
                             "(default: after_published)")
 
-    many = instructor_command("grade-all", "grade a class: every student folder or zip in SUBMISSIONS, or a "
-                                             "Gradescope export zip")
+    many = instructor_command("grade-all", "grade a class into one table: Gradescope exports (zipped or unpacked) "
+                                             "and student folders or zips in SUBMISSIONS")
     many.add_argument("submissions")
     many.add_argument("out")
     many.add_argument("--shard", metavar="I/N", help="grade only the I-th of N deterministic parts of the class")
@@ -63,6 +63,11 @@ def main(argv=None) -> int:
     otter.add_argument("--only", action="append", metavar="FOLDER", help="build only this assignment (repeatable)")
     otter.add_argument("--hidden-visibility", default="after_published", metavar="V",
                        help="Gradescope visibility of hidden tests inside the zips (default: after_published)")
+
+    translations = instructor_command("check-translations", "fail if a handout and its translation disagree on "
+                                                            "formulas, table numbers, figures, code or sections")
+    translations.add_argument("--only", action="append", metavar="FOLDER", help="check only this assignment's handout "
+                                                                                 "(repeatable); the READMEs always")
 
     release = instructor_command("release", "check every release gate, then write dist/ (instructors)")
     release.add_argument("version", help="x.y.z; CHANGELOG.md must have a section for it")
@@ -100,8 +105,8 @@ def main(argv=None) -> int:
 
         return plots_module.main(submission=args.submission, out=args.out, only=args.only, figures=args.figure,
                                  summary=args.summary)
-    if args.command in ("otter", "release", "stubs", "notebooks", "bench", "grade-all", "merge-grades") and \
-            not _has_instructor_tools():
+    if args.command in ("otter", "release", "stubs", "notebooks", "bench", "grade-all", "merge-grades",
+                        "check-translations") and not _has_instructor_tools():
         return _usage(f"'{args.command}' is an instructor command; this copy of the course has only `grade` and `plots`")
     if args.command == "grade-all":
         from autograder import batch
@@ -119,6 +124,13 @@ def main(argv=None) -> int:
         from autograder.packaging import release as release_module
 
         return release_module.main(args.version, out=args.out, course_url=args.course_url)
+    if args.command == "check-translations":
+        from autograder.packaging import translations as translations_module
+
+        try:
+            return translations_module.main(folders=args.only)
+        except KeyError as exc:
+            return _usage(exc.args[0])
     if args.command == "stubs":
         from autograder import stubs
 

@@ -7,16 +7,14 @@ with `name` (beginning with the assignment folder), `score`, `max_score`, `outpu
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 
 from autograder import outcomes
-from autograder.text import inert, inert_data
+from autograder.text import inert_data
 
 # Gradescope's visibilities. Hidden tests get HIDDEN_VISIBILITY unless the instructor (--hidden-visibility, make otter's
 # HIDDEN_VISIBILITY) says otherwise: students see them once the instructor publishes grades. Public tests are "visible".
@@ -121,31 +119,3 @@ def write_atomic(path: str, text: str) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
-
-
-def grades_csv(rows: dict[str, dict], assignments: list[str]) -> str:
-    """`rows` maps a student to results.json's content; one column per assignment, then the total, the maximum,
-    the problems, and the entry of SUBMISSIONS the row is about (`extra_data.intake.entry`).
-
-    Every text cell is inert (text.inert), and one that a spreadsheet would take for a formula (beginning with
-    =, +, - or @) is written with a leading apostrophe, as spreadsheets expect."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", *assignments, "total", "max_score", "problems", "entry"])
-    for student in sorted(rows):
-        data = rows[student]
-        extra = data.get("extra_data", {})
-        sums = extra.get("assignments", {})
-        writer.writerow([_cell(student), *(_fmt(sums.get(a, {}).get("score", 0.0)) for a in assignments),
-                         _fmt(data.get("score", 0.0)), _fmt(data.get("max_score", 0.0)),
-                         _cell("; ".join(extra.get("problems", []))), _cell(extra.get("intake", {}).get("entry", ""))])
-    return out.getvalue()
-
-
-def _cell(text) -> str:
-    text = inert(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}"

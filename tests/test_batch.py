@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import struct
@@ -19,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from autograder import batch, classroom, pool, roster
+from autograder import batch, classroom, classtable, exports, pool, roster
 from autograder.catalogue import BY_FOLDER, CATALOGUE, ROOT
 from autograder.intake import reachable_tmp
-from autograder.results import Report, grades_csv
+from autograder.results import Report
 from autograder.sandbox.client import Limits, Sandbox
 from autograder.text import is_inert
 
@@ -83,7 +84,8 @@ def test_every_entry_gets_a_row_or_a_reason(messy_class, capsys):
     assert set(rows) == {"alice", "bob", "carol", "dave", "erin", "frank", "mallory", "grades.xlsx"}
     assert rows["mallory"]["problems"] == "not graded: a symbolic link: submit a real folder or zip"
     assert rows["grades.xlsx"]["problems"] == "not graded: a file, not a student folder or zip"
-    assert rows["mallory"]["total"] == rows["mallory"]["max_score"] == "0"
+    # nothing was graded: empty cells, never zeros that an upload would take for grades
+    assert rows["mallory"]["total"] == rows["mallory"]["max_score"] == rows["mallory"][A01] == ""
 
 
 def test_the_summary_names_what_was_not_graded(tmp_path, capsys):
@@ -112,7 +114,8 @@ def test_gradescope_export_zip_names_students_by_their_submitters(tmp_path):
     rows = _rows(out)
     students = {name for name, row in rows.items() if not row["problems"].startswith("not graded")}
     assert students == {"ada@uni.edu", "alan@uni.edu"}
-    assert rows["ada@uni.edu"]["entry"] == "assignment_9_export/submission_101"
+    assert rows["ada@uni.edu"]["entry"] == f"{A01}: assignment_9_export/submission_101 (2026-12-01 00:00:00 UTC)"
+    assert (rows["ada@uni.edu"]["name"], rows["ada@uni.edu"]["sid"], rows["alan@uni.edu"]["sid"]) == ("Ada Lovelace", "7", "")
     assert rows["ada@uni.edu"]["total"] == rows["ada@uni.edu"]["max_score"] and rows["alan@uni.edu"]["total"] == "0"
     assert not (tmp_path / "escape.py").exists() and not (out / "escape.py").exists()
 
@@ -159,8 +162,9 @@ def test_roster_refuses_links_inside_a_student_zip(tmp_path):
         info = zipfile.ZipInfo("gradients.py")
         info.external_attr = 0o120777 << 16  # a symbolic link
         zf.writestr(info, "/etc/passwd")
-    missing, _ = roster.prepare(roster.Student("eve", archive), [A01], tmp_path / "layout")
-    assert missing and not (tmp_path / "layout" / A01 / "gradients.py").exists()
+    intake = roster.prepare(roster.Student("eve", archive), [A01], tmp_path / "layout")
+    assert intake.missing and not (tmp_path / "layout" / A01 / "gradients.py").exists()
+    assert intake.assignments[A01]["state"] == "not submitted" and intake.digests[A01] == ""
 
 
 # --------------------------------------------------------------------------- odd entries: every one accounted for
@@ -259,17 +263,18 @@ def test_every_odd_entry_is_graded_or_has_a_row_that_says_why(odd_class):
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
     rows = _by_entry(out)
-    full = (A01_TOTAL, A01_TOTAL)
-    graded = {"alice": full, "stubby": ("0", A01_TOTAL), "latin1_caf\\xe9": full, "grades.csv": full, "class.json": full,
-              "'-dash": full, "fake\\x0aall graded: 99 of 99": full, "esc\\x1b[2Jape": full, "zipper.zip": full}
-    for entry, (total, most) in graded.items():
-        assert (rows[entry]["total"], rows[entry]["max_score"], rows[entry]["problems"]) == (total, most, ""), entry
+    full = (A01_TOTAL, A01_TOTAL, "")
+    graded = {"alice": full, "stubby": ("0", A01_TOTAL, f"{A01}: nothing implemented (every test says not implemented yet)"),
+              "latin1_caf\\xe9": full, "grades.csv": full, "class.json": full, "'-dash": full,
+              "fake\\x0aall graded: 99 of 99": full, "esc\\x1b[2Jape": full, "zipper.zip": full}
+    for entry, (total, most, problems) in graded.items():
+        assert (rows[entry]["total"], rows[entry]["max_score"], rows[entry]["problems"]) == (total, most, problems), entry
     assert 0 < float(rows["surrogate"]["total"]) < float(A01_TOTAL) and rows["surrogate"]["problems"] == ""
     not_graded = {".intake": "hidden (its name begins with a dot)", ".dotted": "hidden (its name begins with a dot)",
                   "linked": "a symbolic link", "stray.txt": "a file, not a student folder or zip"}
     for entry, reason in not_graded.items():
         assert rows[entry]["problems"].startswith(f"not graded: {reason}"), rows[entry]
-        assert rows[entry]["total"] == rows[entry]["max_score"] == "0"
+        assert rows[entry]["total"] == rows[entry]["max_score"] == ""
     nothing = {"evil.zip": "nothing gradable", "bomb.zip": "bomb.zip:gradients.py unpacks to 1 GB, more than the 1 MB",
                "nested.zip": "nested.zip:inner.zip is a zip inside a zip"}
     for entry, problem in nothing.items():
@@ -338,7 +343,8 @@ def test_an_export_zip_is_unpacked_into_out_only_and_each_refusal_has_a_row(tmp_
     export = _bomb(root / "export.zip", "assignment_9_export/submission_102/gradients.py")
     with zipfile.ZipFile(export, "a") as zf:
         zf.writestr("assignment_9_export/submission_metadata.yml", "submission_101:\n  :submitters:\n"
-                    "  - :email: ada@uni.edu\nsubmission_102:\n  :submitters:\n  - :email: bob@uni.edu\n")
+                    "  - :email: ada@uni.edu\nsubmission_102:\n  :submitters:\n  - :email: bob@uni.edu\n"
+                    "submission_105:\n  :submitters:\n  - :email: carol@uni.edu\n")
         zf.writestr("assignment_9_export/submission_101/gradients.py", SOLUTION.read_bytes())
         zf.writestr(f"assignment_9_export/submission_103/../../../../../../{ESCAPE}-up.py", b"x = 1\n")
         zf.writestr(f"{root}/{ESCAPE}-absolute.py", b"x = 1\n")
@@ -357,8 +363,9 @@ def test_an_export_zip_is_unpacked_into_out_only_and_each_refusal_has_a_row(tmp_
     # the bomb's own student is graded, and told why their file was not unpacked
     assert rows["bob@uni.edu"]["total"] == "0" and "unpacks to 1 GB, more than the 256 MB a file may have: not unpacked" \
         in rows["bob@uni.edu"]["problems"]
-    assert "nothing gradable" in rows["submission_105"]["problems"]
-    assert "upload.zip:inner.zip is a zip inside a zip, which is never opened" in rows["submission_105"]["problems"]
+    assert f"{A01}: nothing gradable in submission_102: gradients.py was not found in it" in rows["bob@uni.edu"]["problems"]
+    assert f"{A01}: nothing gradable in submission_105" in rows["carol@uni.edu"]["problems"]
+    assert "upload.zip:inner.zip is a zip inside a zip, which is never opened" in rows["carol@uni.edu"]["problems"]
     refusals = {row["entry"]: row["problems"] for row in rows.values() if row["problems"].startswith("not graded")}
     assert refusals == {
         f"assignment_9_export/submission_103/../../../../../../{ESCAPE}-up.py":
@@ -367,7 +374,7 @@ def test_an_export_zip_is_unpacked_into_out_only_and_each_refusal_has_a_row(tmp_
             "not graded: a path that leads outside the export (absolute, or with '..'): not unpacked",
         "assignment_9_export/submission_104/gradients.py": "not graded: a symbolic link: not unpacked"}
     unpacked = [p for p in (out / ".intake").rglob("*") if p.is_file()]
-    assert unpacked and max(p.stat().st_size for p in unpacked) <= roster.MAX_MEMBER_BYTES
+    assert unpacked and max(p.stat().st_size for p in unpacked) <= exports.MAX_MEMBER_BYTES
 
 
 @pytest.fixture
@@ -382,12 +389,12 @@ def small_class(tmp_path):
 def _fail_for_victim(monkeypatch, how):
     real = batch._results_of
 
-    def results_of(student, zygote, folders):
+    def results_of(student, zygote, folders, suites):
         if student.name == "victim":
             if how == "killed":
                 os.kill(os.getpid(), signal.SIGKILL)
             raise RuntimeError("a grader bug with \udc80 and \x1b[2J in its message")
-        return real(student, zygote, folders)
+        return real(student, zygote, folders, suites)
 
     monkeypatch.setattr(batch, "_results_of", results_of)
 
@@ -402,14 +409,17 @@ def test_a_student_whose_grading_fails_gets_a_row_and_the_class_goes_on(small_cl
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 1  # a grader problem, as before; never 2
     rows = _rows(out)
     assert rows["ann"]["total"] == rows["zed"]["total"] == A01_TOTAL
-    assert rows["victim"]["problems"] == reason and rows["victim"]["total"] == "0"
+    # not graded: the reason, and empty cells (never a 0 that would be uploaded as a grade)
+    assert rows["victim"]["problems"] == f"not graded: {reason}"
+    assert rows["victim"]["total"] == rows["victim"]["max_score"] == rows["victim"][A01] == ""
     printed = capfd.readouterr()
     assert "Traceback" not in printed.err and "\x1b" not in printed.out + printed.err
     assert "grader problems for 1 student(s): victim" in printed.err
     data = json.loads((out / "victim" / "results.json").read_text())
     assert data["extra_data"]["grader_failure"] and data["extra_data"]["problems"] == [reason]
     # merging such an output keeps the row and says so, with the same exit code
-    assert batch.merge([str(out)], str(out.parent)) == 1 and _rows(out.parent)["victim"]["problems"] == reason
+    assert batch.merge([str(out)], str(out.parent)) == 1
+    assert _rows(out.parent)["victim"]["problems"] == f"not graded: {reason}"
     # a rerun grades again only the student whose grading failed
     monkeypatch.undo()
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 0
@@ -424,7 +434,7 @@ def test_a_student_whose_results_cannot_be_written_still_has_a_row(small_class, 
     assert batch.run(str(klass), str(out), only=[A01], jobs=2) == 1
     rows = _rows(out)
     assert rows["ann"]["total"] == rows["zed"]["total"] == A01_TOTAL
-    assert rows["victim"]["problems"].startswith("grader error: results.json could not be written")
+    assert rows["victim"]["problems"].startswith("not graded: grader error: results.json could not be written")
     assert "Traceback" not in capfd.readouterr().err
 
 
@@ -464,13 +474,419 @@ def test_student_names_are_plain_unique_and_stable():
 
 
 def test_grades_csv_cells_are_inert_and_never_formulas():
-    rows = {"s": {"score": 1, "max_score": 2, "extra_data": {"assignments": {A01: {"score": 1}},
-                                                             "problems": ["=cmd|' /C calc'!A0"],
-                                                             "intake": {"entry": "-2+3\x1b[8m\udc80"}}}}
-    text = grades_csv(rows, [A01])
-    row = next(csv.DictReader(io.StringIO(text)))
-    assert row == {"student": "s", A01: "1", "total": "1", "max_score": "2", "problems": "'=cmd|' /C calc'!A0",
-                   "entry": "'-2+3\\x1b[8m\\x80"}
+    rows = {"s": classtable.Row("s", "=HYPERLINK(1)", "+7", "@x\x1b[2J", {A01: 1.0}, 1.0, 2.0,
+                                ["=cmd|' /C calc'!A0"], "-2+3\x1b[8m\udc80")}
+    row = next(csv.DictReader(io.StringIO(classtable.grades_csv(rows, [A01]))))
+    assert row == {"student": "s", "name": "'=HYPERLINK(1)", "sid": "'+7", "email": "'@x\\x1b[2J", A01: "1",
+                   "total": "1", "max_score": "2", "problems": "'=cmd|' /C calc'!A0", "entry": "'-2+3\\x1b[8m\\x80"}
+    canvas = next(csv.DictReader(io.StringIO(classtable.canvas_csv(rows, [A01]))))
+    assert canvas == {"Student": "'=HYPERLINK(1)", "ID": "", "SIS User ID": "'+7", "SIS Login ID": "'@x\\x1b[2J",
+                      "Section": "", A01: "1"}
+
+
+# --------------------------------------------------------------------------- Gradescope's exports: one class table
+
+A02 = "a02_gradient_descent"
+A02_TOTAL = "24"  # a02's points
+A02_SOLUTION = BY_FOLDER[A02].solution().read_bytes()
+SYNTAX_ERROR = b"import numpy as np\ndef fun_z(x, y)\n    return 1\n"  # line 2: expected ':'
+LOOPS_AT_IMPORT = b"while True:\n    pass\n"
+
+
+def _yaml_text(text: str) -> str:
+    """`text` as Ruby's YAML writer puts a value: in single quotes when YAML would read it as something else (a
+    number, a leading indicator, ': ' or ' #' inside), plain otherwise, non-ASCII as it is."""
+    if re.fullmatch(r"[\d.]+", text) or text[:1] in "!&*-:?{}[],#|>@`\"'% " or ": " in text or " #" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return text
+
+
+def _metadata(subs: dict[int, dict]) -> str:
+    """submission_metadata.yml as Gradescope writes it: each submission's submitters, its time, and the keys grading
+    never reads (score, status, results with a block of output, history)."""
+    lines = []
+    for number, sub in subs.items():
+        lines += [f"submission_{number}:", "  :submitters:"]
+        for person in sub["people"]:
+            keys = [k for k in ("name", "sid", "email") if person.get(k) is not None]
+            for n, key in enumerate(keys):
+                value = person.get(f"{key}_as_written") or _yaml_text(person[key])
+                lines.append(f"  {'- ' if n == 0 else '  '}:{key}: {value}")
+        lines += [f"  :created_at: {sub['at']}", "  :score: !ruby/object:BigDecimal 18:0.0", "  :status: processed",
+                  "  :results:", "    score: 0.0", "    output: |-", "      The autograder ran.",
+                  "      - :name: not a submitter", "", "      :created_at: not a time either",
+                  "    tests:", "    - name: 'a01_gradients: fun_z at one point'", "      score: 0.0",
+                  "  :history:", "  - :created_at: 2026-01-15 08:00:00.000000000 -08:00", "    :score: 0.0"]
+    return "\n".join(lines) + "\n"
+
+
+ADA = {"name": "Ada Lovelace", "sid": "1001", "email": "ada@uni.edu"}
+JUDY = {"name": "Judy Hopps", "sid": "5005", "email": "judy@uni.edu"}
+KEN = {"name": "Ken Adams", "sid": "6006", "email": "ken@uni.edu"}
+LEE = {"name": "李小龙", "sid": "2002"}  # no email
+JOSE = {"name": "José Ñúñez", "name_as_written": '"Jos\\u00E9 \\u00D1\\u00FA\\u00F1ez"', "sid": "3003",
+        "email": "jose@uni.edu"}  # written with YAML's escapes
+OLGA = {"name": "Ольга Петрова", "sid": "4004", "email": "olga@uni.edu"}
+
+
+def _a01_export() -> dict[int, dict]:
+    """a01's export. Ada submitted twice, the later one (correct) first in name order and with the lower id; Judy and
+    Ken as a group, uploading a zip of every module they had; Lee with a syntax error; José the stub."""
+    everything = io.BytesIO()
+    with zipfile.ZipFile(everything, "w") as zf:
+        zf.writestr(f"{A01}/gradients.py", SOLUTION.read_bytes())
+        zf.writestr(f"{A02}/descent.py", A02_SOLUTION)  # not an a02 submission: a02's export does not have it
+    return {
+        100001: {"people": [ADA], "at": "2026-02-01 09:00:00.000000000 -08:00", "files": {"gradients.py": STUB.read_bytes()}},
+        99998: {"people": [ADA], "at": "2026-02-03 09:30:00.123456000 -08:00", "files": {"gradients.py": SOLUTION.read_bytes()}},
+        100002: {"people": [JUDY, KEN], "at": "2026-02-02 12:00:00.000000000 Z", "files": {"hw.zip": everything.getvalue()}},
+        100003: {"people": [LEE], "at": "2026-02-02 13:00:00.000000000 Z", "files": {"gradients.py": SYNTAX_ERROR}},
+        100004: {"people": [JOSE], "at": "2026-02-02 14:00:00.000000000 Z", "files": {"gradients.py": STUB.read_bytes()}},
+    }
+
+
+def _a02_export() -> dict[int, dict]:
+    """a02's export, a week later: Judy and José did not submit; Ken alone with an import error, Lee a README only,
+    Olga a module that never finishes importing."""
+    return {
+        200001: {"people": [ADA], "at": "2026-02-10 08:00:00.000000000 Z", "files": {"descent.py": A02_SOLUTION}},
+        200002: {"people": [KEN], "at": "2026-02-10 09:00:00.000000000 Z", "files": {"descent.py": b"import nosuchmodule\n"}},
+        200003: {"people": [LEE], "at": "2026-02-10 10:00:00.000000000 Z", "files": {"README.txt": b"see descent.py"}},
+        200004: {"people": [OLGA], "at": "2026-02-10 11:00:00.000000000 Z", "files": {"descent.py": LOOPS_AT_IMPORT}},
+    }
+
+
+def _export_members(subs: dict[int, dict], top: str) -> dict[str, bytes]:
+    members = {f"{top}submission_metadata.yml": _metadata(subs).encode()}
+    for number, sub in subs.items():
+        for name, data in sub["files"].items():
+            members[f"{top}submission_{number}/{name}"] = data
+    return members
+
+
+def _export_folder(folder: Path, subs: dict[int, dict]) -> Path:
+    for name, data in _export_members(subs, "").items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _grade_all_cli(submissions: Path, out: Path, *only: str, extra=()) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "autograder", "grade-all", str(submissions), str(out), "--jobs", "2", *extra]
+    for folder in only:
+        cmd += ["--only", folder]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """The exports a head TA downloads, one per assignment (a01's as its zip, a02's unpacked), graded with one
+    command; and the same two exports in one zip, graded the same way."""
+    root = tmp_path_factory.mktemp("course")
+    per_assignment = root / "exports"
+    per_assignment.mkdir()
+    _zip(per_assignment / "assignment_101_export.zip", _export_members(_a01_export(), "assignment_101_export/"))
+    _export_folder(per_assignment / "assignment_202_export", _a02_export())
+    _zip(root / "course.zip", {**_export_members(_a01_export(), "assignment_101_export/"),
+                               **_export_members(_a02_export(), "assignment_202_export/")})
+    runs = {"per_assignment": (per_assignment, root / "out"), "combined": (root / "course.zip", root / "out-combined")}
+    return {kind: (out, _grade_all_cli(source, out, A01, A02)) for kind, (source, out) in runs.items()}
+
+
+NOT_IMPLEMENTED = f"{A01}: nothing implemented (every test says not implemented yet)"
+BOTH = f"{int(A01_TOTAL) + int(A02_TOTAL)}"  # the points of a01 and a02 together
+COURSE_ROWS = {  # student: name, sid, email, a01, a02, total, max_score, problems
+    "ada@uni.edu": ("Ada Lovelace", "1001", "ada@uni.edu", A01_TOTAL, A02_TOTAL, BOTH, BOTH, ""),
+    "judy@uni.edu": ("Judy Hopps", "5005", "judy@uni.edu", A01_TOTAL, "0", A01_TOTAL, BOTH, f"{A02}: not submitted"),
+    "ken@uni.edu": ("Ken Adams", "6006", "ken@uni.edu", A01_TOTAL, "0", A01_TOTAL, BOTH,
+                    f"{A02}: import error in descent.py line 1: ModuleNotFoundError: No module named 'nosuchmodule'"),
+    "2002": ("李小龙", "2002", "", "0", "0", "0", BOTH,
+             f"{A01}: syntax error in gradients.py line 2: expected ':'; "
+             f"{A02}: nothing gradable in submission_200003: descent.py was not found in it"),
+    "jose@uni.edu": ("José Ñúñez", "3003", "jose@uni.edu", "0", "0", "0", BOTH, f"{NOT_IMPLEMENTED}; {A02}: not submitted"),
+    "olga@uni.edu": ("Ольга Петрова", "4004", "olga@uni.edu", "0", "0", "0", BOTH,
+                     f"{A01}: not submitted; {A02}: timeout at import: descent.py took longer than 5 s (look for a loop "
+                     "that never ends, or a sleep)"),
+}
+CHOSEN = {  # student: {assignment: (submission, its time, the older ones)}
+    "ada@uni.edu": {A01: ("submission_99998", "2026-02-03 17:30:00 UTC", ["submission_100001 (2026-02-01 17:00:00 UTC)"]),
+                    A02: ("submission_200001", "2026-02-10 08:00:00 UTC", [])},
+    "judy@uni.edu": {A01: ("submission_100002", "2026-02-02 12:00:00 UTC", [])},
+    "ken@uni.edu": {A01: ("submission_100002", "2026-02-02 12:00:00 UTC", []),
+                    A02: ("submission_200002", "2026-02-10 09:00:00 UTC", [])},
+    "2002": {A01: ("submission_100003", "2026-02-02 13:00:00 UTC", []),
+             A02: ("submission_200003", "2026-02-10 10:00:00 UTC", [])},
+    "jose@uni.edu": {A01: ("submission_100004", "2026-02-02 14:00:00 UTC", [])},
+    "olga@uni.edu": {A02: ("submission_200004", "2026-02-10 11:00:00 UTC", [])},
+}
+
+
+@pytest.mark.parametrize("kind", ["per_assignment", "combined"])
+def test_exports_make_one_class_table_with_a_row_per_student(course, kind):
+    out, proc = course[kind]
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr and not proc.stderr
+    with open(out / "grades.csv", newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == ["student", "name", "sid", "email", A01, A02, "total", "max_score", "problems", "entry"]
+        rows = {row["student"]: row for row in reader}
+    # one row per student (a group's submission counts for each member), every cell as expected
+    assert set(rows) == set(COURSE_ROWS)
+    for student, expected in COURSE_ROWS.items():
+        row = rows[student]
+        got = tuple(row[c] for c in ("name", "sid", "email", A01, A02, "total", "max_score", "problems"))
+        assert got == expected, student
+    # what each export was taken to hold is said: a01's holds only a01, though Judy and Ken uploaded descent.py to it
+    # (paths are shown from SUBMISSIONS, the zip of both exports or the folder; a zip in the folder is named, then ':')
+    a01_export = "assignment_101_export" if kind == "combined" else "assignment_101_export.zip:assignment_101_export"
+    a02_export = "assignment_202_export"
+    assert f"export {a01_export}: {A01} (5 submissions)\n  export {a02_export}: {A02} (4 submissions)\n" in proc.stdout
+    # the entry names, per assignment, the submission graded, its time and whether others were passed over
+    assert rows["ada@uni.edu"]["entry"] == (f"{A01}: {a01_export}/submission_99998 (2026-02-03 17:30:00 UTC, latest of 2); "
+                                            f"{A02}: {a02_export}/submission_200001 (2026-02-10 08:00:00 UTC)")
+    assert rows["olga@uni.edu"]["entry"] == f"{A02}: {a02_export}/submission_200004 (2026-02-10 11:00:00 UTC)"
+
+
+@pytest.mark.parametrize("kind", ["per_assignment", "combined"])
+def test_the_latest_submission_counts_and_results_json_says_which(course, kind):
+    out, _ = course[kind]
+    for student, chosen in CHOSEN.items():
+        data = json.loads((out / student / "results.json").read_text(encoding="utf-8"))
+        intake = data["extra_data"]["intake"]
+        graded = {f: (info["submission"], info["created_at"], info["older"])
+                  for f, info in intake["assignments"].items() if "submission" in info}
+        assert graded == chosen, student
+        assert intake["student"]["name"] == COURSE_ROWS[student][0]
+    ada = json.loads((out / "ada@uni.edu" / "results.json").read_text())
+    # the choice is stated where the student reads it too, not only in a summary line
+    assert (f"{A01}: submission_99998 of 2026-02-03 17:30:00 UTC, the latest of 2 by :created_at: (not graded: "
+            "submission_100001 (2026-02-01 17:00:00 UTC)). Graded gradients.py from your submission.") in ada["output"]
+    # the file graded is named as the student's upload names it: the group's hw.zip
+    judy = json.loads((out / "judy@uni.edu" / "results.json").read_text())
+    assert judy["extra_data"]["intake"]["assignments"][A01]["file"] == \
+        f"Graded hw.zip:{A01}/gradients.py from your submission."
+    assert judy["extra_data"]["intake"]["assignments"][A02] == {"state": "not submitted"}
+
+
+def test_canvas_csv_holds_the_students_under_canvas_columns(course):
+    out, _ = course["per_assignment"]
+    with open(out / "canvas.csv", newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", A01, A02]
+        rows = {row["SIS User ID"]: row for row in reader}
+    assert set(rows) == {row[1] for row in COURSE_ROWS.values()}
+    assert rows["2002"] == {"Student": "李小龙", "ID": "", "SIS User ID": "2002", "SIS Login ID": "", "Section": "",
+                            A01: "0", A02: "0"}
+    assert (rows["1001"]["Student"], rows["1001"]["SIS Login ID"], rows["1001"][A01]) == ("Ada Lovelace", "ada@uni.edu", A01_TOTAL)
+
+
+def test_merge_grades_builds_the_same_tables_from_results_alone(course, tmp_path):
+    out, _ = course["per_assignment"]
+    assert batch.merge([str(out)], str(tmp_path)) == 0
+    for table in ("grades.csv", "canvas.csv"):
+        assert (tmp_path / table).read_text(encoding="utf-8") == (out / table).read_text(encoding="utf-8"), table
+
+
+def test_an_unpacked_export_or_a_zip_without_its_folder_is_one_export(tmp_path):
+    subs = {300001: {"people": [ADA], "at": "2026-03-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}},
+            300002: {"people": [ADA], "at": "2026-03-02 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}},
+            300003: {"people": [JUDY], "at": "2026-03-02 10:00:00 Z", "files": {"gradients.py": STUB.read_bytes()}}}
+    folder = _export_folder(tmp_path / "assignment_4242_export", subs)
+    flat = _zip(tmp_path / "flat.zip", _export_members(subs, ""))
+    for source in (folder, flat):
+        out = tmp_path / f"out-{source.name}"
+        assert batch.run(str(source), str(out), only=[A01]) == 0
+        rows = _rows(out)
+        # named from the metadata, each student once; the metadata file is not "a file, not a student folder"
+        assert set(rows) == {"ada@uni.edu", "judy@uni.edu"}, rows
+        assert rows["ada@uni.edu"]["entry"] == f"{A01}: submission_300002 (2026-03-02 10:00:00 UTC, latest of 2)"
+        assert (rows["ada@uni.edu"][A01], rows["judy@uni.edu"][A01]) == (A01_TOTAL, "0")
+
+
+def test_an_export_for_the_whole_course_holds_every_assignment_its_submissions_have(tmp_path):
+    def repo(a01: bytes, a02: bytes | None) -> bytes:
+        members = {f"{A01}/gradients.py": a01, **({f"{A02}/descent.py": a02} if a02 else {})}
+        return _zip(tmp_path / "repo.zip", members).read_bytes()
+
+    subs = {1: {"people": [ADA], "at": "2026-03-01 10:00:00 Z", "files": {"repo.zip": repo(SOLUTION.read_bytes(), A02_SOLUTION)}},
+            2: {"people": [JUDY], "at": "2026-03-01 10:00:00 Z", "files": {"repo.zip": repo(SOLUTION.read_bytes(), b"x = 1\n")}},
+            3: {"people": [KEN], "at": "2026-03-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}}}
+    export = _zip(tmp_path / "course.zip", _export_members(subs, "assignment_9_export/"))
+    out = tmp_path / "out"
+    assert batch.run(str(export), str(out), only=[A01, A02]) == 0
+    rows = _rows(out)
+    assert [(rows[s][A01], rows[s][A02]) for s in ("ada@uni.edu", "judy@uni.edu", "ken@uni.edu")] == \
+        [(A01_TOTAL, A02_TOTAL), (A01_TOTAL, "0"), (A01_TOTAL, "0")]
+    assert rows["ken@uni.edu"]["problems"] == f"{A02}: nothing gradable in submission_3: descent.py was not found in it"
+    assert json.loads((out / batch.CLASS_FILE).read_text())["exports"] == [f"assignment_9_export: {A01}, {A02} (3 submissions)"]
+
+
+def test_a_repository_uploaded_to_one_assignment_is_a_submission_of_that_one_only(tmp_path):
+    """Half of a01's export uploaded every module there: it is still a01's export, and their descent.py in it is no
+    a02 submission."""
+    everything = _zip(tmp_path / "repo.zip", {f"{A01}/gradients.py": SOLUTION.read_bytes(),
+                                              f"{A02}/descent.py": A02_SOLUTION}).read_bytes()
+    people = [ADA, JUDY, KEN, LEE, JOSE, OLGA]
+    subs = {n + 1: {"people": [person], "at": "2026-03-01 10:00:00 Z",
+                    "files": {"gradients.py": SOLUTION.read_bytes()} if n % 2 else {"repo.zip": everything}}
+            for n, person in enumerate(people)}
+    export = _zip(tmp_path / "a01.zip", _export_members(subs, "assignment_9_export/"))
+    out = tmp_path / "out"
+    assert batch.run(str(export), str(out), only=[A01, A02]) == 0
+    assert json.loads((out / batch.CLASS_FILE).read_text())["exports"] == [f"assignment_9_export: {A01} (6 submissions)"]
+    rows = _rows(out)
+    assert {(row[A01], row[A02], row["problems"]) for row in rows.values()} == {(A01_TOTAL, "0", f"{A02}: not submitted")}
+
+
+def _one_export(path: Path, subs: dict[int, dict]) -> Path:
+    return _zip(path, _export_members(subs, "assignment_7_export/"))
+
+
+def test_a_rerun_regrades_what_changed_and_names_who_left(tmp_path, capsys, monkeypatch):
+    first = {1: {"people": [ADA], "at": "2026-02-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}},
+             2: {"people": [JUDY], "at": "2026-02-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}},
+             3: {"people": [KEN], "at": "2026-02-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}}}
+    exports_dir, out = tmp_path / "exports", tmp_path / "out"
+    exports_dir.mkdir()
+    _one_export(exports_dir / "a01.zip", first)
+    assert batch.run(str(exports_dir), str(out), only=[A01]) == 0
+    assert "grading 3 with" in capsys.readouterr().out
+    # nothing changed: nothing is regraded
+    assert batch.run(str(exports_dir), str(out), only=[A01]) == 0
+    assert "3 already graded (FORCE=1 regrades them); grading 0 with" in capsys.readouterr().out
+    # a new export: Ada unchanged, Judy resubmitted the stub, Ken is gone, Olga is new; the zip has a new name
+    (exports_dir / "a01.zip").unlink()
+    second = {1: first[1], 4: {"people": [JUDY], "at": "2026-02-05 10:00:00 Z", "files": {"gradients.py": STUB.read_bytes()}},
+              5: {"people": [OLGA], "at": "2026-02-05 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}}}
+    _one_export(exports_dir / "assignment_7_export (1).zip", second)
+    assert batch.run(str(exports_dir), str(out), only=[A01]) == 0
+    printed = capsys.readouterr().out
+    assert "3 students in" in printed and "1 already graded" in printed and "1 changed since they were graded" in printed
+    assert "grading 2 with" in printed
+    assert ("1 student graded before and not in SUBMISSIONS now, left out of grades.csv (their results stay in OUT): "
+            "ken@uni.edu") in printed
+    rows = _rows(out)
+    assert set(rows) == {"ada@uni.edu", "judy@uni.edu", "olga@uni.edu"} and (out / "ken@uni.edu" / "results.json").is_file()
+    assert (rows["ada@uni.edu"][A01], rows["judy@uni.edu"][A01], rows["olga@uni.edu"][A01]) == (A01_TOTAL, "0", A01_TOTAL)
+    assert rows["judy@uni.edu"]["entry"] == f"{A01}: assignment_7_export (1).zip:assignment_7_export/submission_4 " \
+                                            "(2026-02-05 10:00:00 UTC)"
+    assert json.loads((out / batch.CLASS_FILE).read_text())["gone"] == ["ken@uni.edu"]
+    # contents decide, not names: the same files under other names regrade no one
+    (exports_dir / "assignment_7_export (1).zip").rename(exports_dir / "renamed.zip")
+    assert batch.run(str(exports_dir), str(out), only=[A01]) == 0
+    assert "3 already graded" in capsys.readouterr().out
+    # a fix to a suite (its tests, drivers or reference) regrades everyone graded with the old one
+    monkeypatch.setattr(batch, "suite_digests", lambda folders: {folder: "fixed" for folder in folders})
+    assert batch.run(str(exports_dir), str(out), only=[A01]) == 0
+    assert "0 already graded; 3 changed since they were graded; grading 3 with" in capsys.readouterr().out
+    # other assignments (ONLY) are a change too: the table must not keep a column graded before
+    monkeypatch.undo()
+    assert batch.run(str(exports_dir), str(out), only=[A01, A02]) == 0
+    assert "grading 3 with" in capsys.readouterr().out and set(_rows(out)["ada@uni.edu"]) >= {A01, A02}
+
+
+def test_a_rerun_regrades_a_student_whose_module_changed_and_only_then(tmp_path, capsys):
+    klass, out = tmp_path / "class", tmp_path / "out"
+    for name in ("ann", "bob"):
+        (klass / name).mkdir(parents=True)
+        shutil.copy(SOLUTION, klass / name / "gradients.py")
+    assert batch.run(str(klass), str(out), only=[A01]) == 0
+    capsys.readouterr()
+    # the same bytes written again (a new file, a new time) are no change; other bytes are
+    (klass / "ann" / "gradients.py").write_bytes(SOLUTION.read_bytes())
+    (klass / "bob" / "gradients.py").write_bytes(STUB.read_bytes())
+    assert batch.run(str(klass), str(out), only=[A01]) == 0
+    assert "1 already graded (FORCE=1 regrades them); 1 changed since they were graded; grading 1 with" in \
+        capsys.readouterr().out
+    assert (_rows(out)["ann"][A01], _rows(out)["bob"][A01]) == (A01_TOTAL, "0")
+
+
+def test_students_not_graded_have_empty_cells_and_a_reason(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    students = [roster.Student("interrupted", tmp_path, "interrupted", person=exports.Submitter("Ida", "9", "ida@uni.edu"))]
+    skipped = [roster.Skipped("link", "a symbolic link: submit a real folder or zip", "link")]
+    batch._write_tables(out, students, skipped, [A01])
+    rows = _rows(out)
+    assert rows["interrupted"] == {"student": "interrupted", "name": "Ida", "sid": "9", "email": "ida@uni.edu", A01: "",
+                                   "total": "", "max_score": "", "problems": f"not graded: {classtable.NOT_YET}",
+                                   "entry": "interrupted"}
+    assert (rows["link"][A01], rows["link"]["total"], rows["link"]["problems"]) == \
+        ("", "", "not graded: a symbolic link: submit a real folder or zip")
+    with open(out / "canvas.csv", newline="") as fh:
+        assert list(csv.DictReader(fh)) == [{"Student": "Ida", "ID": "", "SIS User ID": "9", "SIS Login ID": "ida@uni.edu",
+                                             "Section": "", A01: ""}]  # the link is no student
+
+
+def _encrypted(path: Path) -> Path:
+    """Mark every member of the zip at `path` encrypted, as a zip made with a password is (zipfile cannot write one)."""
+    data = bytearray(path.read_bytes())
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + flags] |= 0x1
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
+    """Each input a head TA may meet: (the command's arguments, the reason its one line gives)."""
+    subs = {1: {"people": [ADA], "at": "2026-02-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}}}
+    good = _one_export(tmp / "good.zip", subs)
+    truncated = tmp / "truncated.zip"
+    truncated.write_bytes(good.read_bytes()[:len(good.read_bytes()) // 2])
+    no_metadata = _export_folder(tmp / "no-metadata" / "assignment_7_export", subs)
+    (no_metadata / "submission_metadata.yml").unlink()
+    broken = _export_folder(tmp / "broken" / "assignment_7_export", subs)
+    (broken / "submission_metadata.yml").write_text("submission_1:\n  :submitters:\n  - :name: 'Ada\n  :created_at: x\n")
+    empty = tmp / "empty" / "assignment_7_export"
+    empty.mkdir(parents=True)
+    (empty / "submission_metadata.yml").write_text("--- {}\n")
+    _zip(tmp / "empty.zip", {})
+    return {
+        "a bad ONLY": ([str(good), "--only", "a99"], "error: ONLY: unknown assignment 'a99'; the catalogue has: a01_gradients"),
+        "a truncated zip": ([str(truncated)], "error: cannot read"),
+        "an encrypted zip": ([str(_encrypted(_one_export(tmp / "locked.zip", subs)))],
+                             "error: cannot read {}: locked.zip is encrypted; unpack it yourself with its password"),
+        "an export without metadata": ([str(no_metadata.parent)],
+                                       "not graded: assignment_7_export: a Gradescope export without submission_metadata.yml"),
+        "metadata that does not parse": ([str(broken.parent)],
+                                         "not graded: assignment_7_export: submission_metadata.yml line 3: a value in ' that "
+                                         "is never closed"),
+        "an empty export": ([str(empty.parent)], "not graded: assignment_7_export: an empty export: no submission in it"),
+        "an empty zip": ([str(tmp / "empty.zip")], "not graded: empty.zip: an empty zip: nothing in it to grade"),
+    }
+
+
+@pytest.mark.parametrize("case", ["a bad ONLY", "a truncated zip", "an encrypted zip", "an export without metadata",
+                                  "metadata that does not parse", "an empty export", "an empty zip"])
+def test_a_bad_input_gets_one_clear_line_and_exit_2_never_a_traceback(tmp_path, case):
+    args, reason = _bad_inputs(tmp_path)[case]
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade-all", args[0], str(tmp_path / "out"), *args[1:]],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr and not proc.stdout
+    reason = reason.format(args[0])
+    assert any(line.strip().startswith(reason) for line in proc.stderr.splitlines()), proc.stderr
+    assert proc.stderr.startswith("error: ") and all(is_inert(line) for line in proc.stderr.splitlines())
+
+
+def test_a_bad_export_beside_good_ones_costs_only_its_own_row(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    subs = {1: {"people": [ADA], "at": "2026-02-01 10:00:00 Z", "files": {"gradients.py": SOLUTION.read_bytes()}}}
+    good = _one_export(folder / "a01.zip", subs)
+    (folder / "a02.zip").write_bytes(good.read_bytes()[:100])  # truncated: which export it was cannot be told
+    _encrypted(_one_export(folder / "a03.zip", subs))
+    proc = _grade_all_cli(folder, tmp_path / "out", A01)
+    assert proc.returncode == 0 and "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    rows = _rows(tmp_path / "out")
+    assert rows["ada@uni.edu"][A01] == A01_TOTAL
+    assert rows["a02.zip"]["problems"].startswith("not graded: not a zip that can be read (BadZipFile")
+    assert rows["a03.zip"]["problems"] == ("not graded: a03.zip is encrypted; unpack it yourself with its password and "
+                                           "grade the folder")
+    assert rows["a02.zip"][A01] == rows["a03.zip"]["total"] == ""
 
 
 # --------------------------------------------------------------------------- the pool behind grade-all

@@ -157,6 +157,27 @@ MISTAKES: dict[str, list[tuple[str, dict[str, str]]]] = {
          {"wrong_backward_resets_grads": "test_backward_twice_adds_up",
           "wrong_seed_accumulates": "test_backward_twice_adds_up"}),
     ],
+    "a09_gradient_tape": [
+        ("**Write every backward function with Tensor operations**",
+         {"wrong_pow_backward_floats": "test_square_at_five",
+          "wrong_mul_backward_floats": "test_shared_subexpression"}),
+        ("removes it, and only it: the tapes around it keep recording",
+         {"wrong_exit_clears_all_tapes": "test_square_at_five"}),
+        ("recorded on **every** active tape that tracks one of its inputs, not only on the innermost one",
+         {"wrong_innermost_tape_only": "test_outer_tape_records_the_forward_pass"}),
+        ("Walking the record forwards passes on gradients that are still incomplete, or none at all",
+         {"wrong_record_walked_forwards": "test_chain_walked_backwards"}),
+        ("With `=` instead of `+`, the last contribution overwrites the others",
+         {"wrong_shared_overwrites": "test_shared_subexpression"}),
+        ("a `Tensor(0.0)` would claim a path whose derivative happens to be 0",
+         {"wrong_zero_not_none": "test_unconnected_source_is_none"}),
+        ("the next one raises `RuntimeError` with a message that says why",
+         {"wrong_non_persistent_answers_twice": "test_a_tape_answers_once_unless_persistent"}),
+        ("a tape tracks it only after `tape.watch(t)`", {"wrong_watch_does_nothing": "test_constant_needs_watch"}),
+        ("If your backward functions computed with floats, every second derivative would come out `None`",
+         {"wrong_gradient_in_floats": "test_square_at_five"}),
+        ("with `0.0` where a tape reports `None`", {"wrong_derivatives_none_kept": "test_derivatives"}),
+    ],
 }
 
 # What a public test may say when it catches a mistake: a failed check (with the input, the expected value and

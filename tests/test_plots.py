@@ -171,6 +171,28 @@ def test_value_graph_labels_every_node_with_data_and_grad(reference_data):
     assert dict((n[0], n[2]) for n in d["nodes"])["b"] == -2
 
 
+def test_derivatives_figure_draws_the_tapes_curves_over_the_closed_forms(reference_data):
+    d = reference_data["derivatives"]
+    ax = _panels(SPECS["derivatives"].draw(d))[0]
+    # f, f' and f'' from derivatives(), one point per x, and a row of circles at each closed form
+    assert len(_lines(ax, len(d["x"]))) == 3
+    assert sum(1 for line in ax.get_lines() if line.get_marker() == "o" and line.get_linestyle() == "None") == 3
+    # the reference's nested tapes give the closed forms
+    x = d["x"]
+    assert np.allclose(d["df"], np.sin(x) + x * np.cos(x)) and np.allclose(d["d2f"], 2 * np.cos(x) - x * np.sin(x))
+
+
+def test_newton_figure_says_how_many_steps_each_method_needs(reference_data):
+    d = reference_data["newton_vs_descent"]
+    fig = SPECS["newton_vs_descent"].draw(d)
+    left, right = _panels(fig)
+    # the distances on a log axis, one line per method, and the step counts the handout quotes in the legend
+    assert right.get_yscale() == "log" and len(_lines(right)) == 2
+    assert {"Newton: 5 steps", "gradient descent: 21 steps"} <= set(_legend_labels(fig))
+    # f and both methods' first steps on it
+    assert len(left.get_lines()) >= 3
+
+
 def test_pngs_are_reproducible_byte_for_byte(reference_data, tmp_path):
     for name in ("gradient_field", "cost_curves", "value_graph"):
         first, second = tmp_path / f"{name}-1.png", tmp_path / f"{name}-2.png"
@@ -210,7 +232,7 @@ def test_the_stubs_draw_nothing_and_say_what_each_figure_waits_for(tmp_path):
     assert skips["descent paths"] == "bowl not implemented yet"
     assert skips["gradient field"] == "fun_z not implemented yet"
     assert skips["the graph backward() walks"].startswith("Value.")
-    assert not list(tmp_path.rglob("*.png")) and "drew 0 of 10 figures" in proc.stdout
+    assert not list(tmp_path.rglob("*.png")) and f"drew 0 of {len(figures.FIGURES)} figures" in proc.stdout
 
 
 def test_a_partly_solved_submission_draws_what_it_can(tmp_path, reference_data):

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from autograder.catalogue import CATALOGUE, ENGINE, INSTRUCTOR, STUDENT, audience
+from autograder.catalogue import CATALOGUE, ENGINE, INSTRUCTOR, STUDENT, TRANSLATIONS, audience
 from autograder.packaging import audit, release, student, tryout
 from support import ROOT
 
@@ -93,16 +93,32 @@ def test_stubs_gate_refuses_a_stub_out_of_sync(clone, tmp_path, capsys):
     assert "assignments/a01_gradients/gradients.py differs from what `make stubs` writes" in text
 
 
+def test_translations_gate_refuses_a_translation_that_disagrees(clone, tmp_path, capsys):
+    out = tmp_path / "dist"
+    code, text = run_release(capsys, clone, out, ["translations"])
+    assert code == 0 and "gate 1/1 'translations': passed" in text and "pages agree" in text, text
+    handout = clone / "assignments" / "a02_gradient_descent" / "README.zh-CN.md"
+    handout.write_text(handout.read_text().replace("| 2 | (1.92, -2.56) | 10.24 |", "| 2 | (1.92, -2.56) | 10.42 |"))
+    commit_all(clone, "a Chinese handout with a mistyped number")
+    out = tmp_path / "dist2"
+    code, text = run_release(capsys, clone, out, ["translations"])
+    assert_refused(code, text, out, "translations")
+    assert "assignments/a02_gradient_descent/README.zh-CN.md: tables: numbers in table 1" in text and "10.42" in text
+
+
 REL_ERROR_ANSWER = "return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))"  # a03's rel_error
 
 
 @pytest.mark.parametrize("rel, added, solution, line", [
     ("assignments/a01_gradients/README.md", ["", "    " + A01_SOLUTION_LINE], "solutions/a01_gradients/gradients.py",
      A01_SOLUTION_LINE),
+    # the Chinese handouts ship too, and are read the same way
+    ("assignments/a01_gradients/README.zh-CN.md", ["", "    " + A01_SOLUTION_LINE], "solutions/a01_gradients/gradients.py",
+     A01_SOLUTION_LINE),
     # the engine ships to every student: a solution line copied into it is a leak like any other
     ("autograder/plots/curves.py", ["", "", "def _rel_error(x, y):", "    " + REL_ERROR_ANSWER],
      "solutions/a03_numerical_gradient/numerical.py", REL_ERROR_ANSWER),
-], ids=["handout", "engine"])
+], ids=["handout", "handout-zh", "engine"])
 def test_leak_audit_gate_refuses_a_solution_line(clone, tmp_path, capsys, rel, added, solution, line):
     assert audience(rel) in (STUDENT, ENGINE)
     path = clone / rel
@@ -229,24 +245,39 @@ def test_student_bundle_has_every_student_and_engine_file_and_no_instructor_file
     assert not [p for p in files if p not in written and audience(p) == INSTRUCTOR]
     assert not [p for p in files if p.startswith(("solutions/", "autograder/hidden/", "autograder/packaging/", "tests/"))]
     assert "course.toml" not in files
-    # the templates, as they are, at the root and in every assignment's folder; the README with the course filled in
-    assert {f"assignments/{a.folder}/Makefile" for a in CATALOGUE} | {"Makefile", "pytest.ini", "README.md"} == set(written)
+    # every handout in English and in each translation
+    assert {a.handout(Path(), lang).as_posix() for a in CATALOGUE for lang in (None, *TRANSLATIONS)} <= set(files)
+    # the templates, as they are, at the root and in every assignment's folder; the READMEs with the course filled in
+    readmes = {"README.md", *(f"README.{lang}.md" for lang in TRANSLATIONS)}
+    assert {f"assignments/{a.folder}/Makefile" for a in CATALOGUE} | {"Makefile", "pytest.ini"} | readmes == set(written)
     for rel, template in written.items():
-        want = student.readme(ROOT).encode() if rel == "README.md" else (student.TEMPLATES / template).read_bytes()
+        want = (student.readme(ROOT, student.READMES[rel]).encode() if rel in readmes else
+                (student.TEMPLATES / template).read_bytes())
         assert (tmp_path / "student" / rel).read_bytes() == want, rel
 
 
 def test_the_bundle_says_which_file_to_submit_and_where(clone, tmp_path):
     """Each assignment's module is named, with the course's own words on where to upload it (course.toml), or a
-    default that sends students to the course's instructions; a course.toml that cannot be read stops the build."""
-    text = student.readme(clone)
+    default that sends students to the course's instructions, in the README and in Chinese in README.zh-CN.md (the
+    course's Chinese words, else its own, else the default in Chinese); a course.toml that cannot be read stops the
+    build."""
+    text, zh = student.readme(clone), student.readme(clone, "zh-CN")
     for a in CATALOGUE:
         assert f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" in text
+        assert f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" in zh
     assert "@SUBMIT" not in text and f"**Where:** {student.DEFAULT_SUBMIT_TO}" in text
+    assert "@SUBMIT" not in zh and "| 作业 | 要提交的文件 |" in zh
+    assert f"**提交到：** {student.TRANSLATED['zh-CN']['default']}" in zh
     (clone / "course.toml").write_text('submit_to = "On Gradescope, course 4242 (entry code K7Q2XZ)."\n')
     assert "**Where:** On Gradescope, course 4242 (entry code K7Q2XZ)." in student.readme(clone)
+    assert "**提交到：** On Gradescope, course 4242 (entry code K7Q2XZ)." in student.readme(clone, "zh-CN")
+    (clone / "course.toml").write_text('submit_to = "On Gradescope, course 4242."\n'
+                                       'submit_to_zh-CN = "在 Gradescope 上，课程号 4242。"\n')
+    assert "**Where:** On Gradescope, course 4242." in student.readme(clone)
+    assert "**提交到：** 在 Gradescope 上，课程号 4242。" in student.readme(clone, "zh-CN")
     for broken, said in (('submit_to = "unclosed\n', "is not valid TOML"), ("submit-to = 'x'\n", "unknown key"),
-                         ("submit_to = 3\n", "must be a string"), ('course_url = "ftp://x/s.zip"\n', "not an http")):
+                         ("submit_to = 3\n", "must be a string"), ("submit_to_zh-CN = 3\n", "must be a string"),
+                         ('course_url = "ftp://x/s.zip"\n', "not an http")):
         (clone / "course.toml").write_text(broken)
         with pytest.raises(RuntimeError, match=said):
             student.build(clone, tmp_path / broken.split()[0])
@@ -261,6 +292,11 @@ def test_the_commands_tried_are_the_shown_ones_and_the_required_ones(tmp_path):
     assert all(f"pytest assignments/{a.folder}" in lines for a in CATALOGUE)
     assert all(tryout.Command(where, line) in tried for where, line in tryout.REQUIRED)
     assert tried[-1] == tryout.Command("", "make clean") and not [c for c in tried if "PYTHON3=" in c.line]
+    # the Chinese handouts and README are read too: a command shown only there is tried
+    assert tryout.Command("", "make grade ONLY=a05_sgd") not in tried
+    handout = tmp_path / "student" / "assignments" / "a05_sgd" / "README.zh-CN.md"
+    handout.write_text(handout.read_text() + "\n`make grade ONLY=a05_sgd`\n")
+    assert tryout.Command("", "make grade ONLY=a05_sgd") in tryout.commands(tmp_path / "student")
 
 
 def _unpacked(tmp_path: Path, solutions: bool) -> Path:
@@ -305,11 +341,13 @@ def oldest_python() -> tuple[str, tuple[int, ...]] | None:
     minimum = tuple(int(n) for n in check[1].split(","))
     prefix = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
     found = {}
+    # a virtual environment's python is no candidate: `make` builds .venv with the interpreter it was made from,
+    # which may lie where the user cannot go (this very test's .venv, made from a python under /root)
+    probe = "import sys, venv; assert sys.prefix == sys.base_prefix, 'a virtual environment'; print(*sys.version_info[:3])"
     for candidate in {"/usr/bin/python3", shutil.which("python3") or "", sys.executable,
                       str(Path(sys.base_prefix, "bin", f"python{sys.version_info.major}.{sys.version_info.minor}"))}:
         if candidate and os.path.exists(candidate):
-            proc = subprocess.run([*prefix, candidate, "-c", "import sys, venv; print(*sys.version_info[:3])"],
-                                  capture_output=True, text=True)
+            proc = subprocess.run([*prefix, candidate, "-c", probe], capture_output=True, text=True)
             if proc.returncode == 0:
                 found[candidate] = tuple(int(n) for n in proc.stdout.split())
     accepted = sorted((version, path) for path, version in found.items() if version[:len(minimum)] >= minimum)

@@ -408,10 +408,11 @@ def test_without_proc_a_private_interpreter_is_refused_with_the_fix(monkeypatch)
                     reason="needs Linux's CPU affinity and schedstat")
 @pytest.mark.parametrize("own_time", [True, False])
 def test_a_call_is_not_cut_off_for_waiting_on_a_busy_machine(sandbox, probe_path, own_time):
-    """A call that needs 0.5 s of CPU, sharing one CPU with three busy processes, takes about 2 s of wall time: within
-    its 1 s limit of its own time, it passes. Counting wall time alone (own_time off), it would time out. A sleep is
-    still cut off at the limit."""
-    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(3)]
+    """A call that needs 0.4 s of CPU, sharing one CPU with five busy processes, takes about 2.4 s of wall time:
+    within its 1 s limit of its own time, it passes. Counting wall time alone (own_time off), it times out. A sleep
+    is still cut off at the limit. Each busy process has a session of its own, as the child has: the scheduler
+    shares a CPU between sessions first (autogroups), so busy processes in one session would take only half of it."""
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True) for _ in range(5)]
     session = sandbox.open(probe_path, "probe", Limits(seconds=1.0))
     saved, sandbox.own_time = sandbox.own_time, own_time
     try:
@@ -419,12 +420,12 @@ def test_a_call_is_not_cut_off_for_waiting_on_a_busy_machine(sandbox, probe_path
         for pid in (session.pid, *(p.pid for p in busy)):
             os.sched_setaffinity(pid, {cpu})
         if own_time:
-            assert session.call("burn", (0.5,), {}) == 0.5
+            assert session.call("burn", (0.4,), {}) == 0.4
             with pytest.raises(outcomes.TimedOut, match="took longer than 1 s"):
                 session.call("nap", (5.0,), {})
         else:
             with pytest.raises(outcomes.TimedOut, match="took longer than 1 s"):
-                session.call("burn", (0.5,), {})
+                session.call("burn", (0.4,), {})
     finally:
         sandbox.own_time = saved
         session.close()

@@ -53,6 +53,10 @@ def test_suite_rules(path):
         # a test that never calls the submission cannot fail: it calls student.<name>(...) or hands `student` on
         assert "student" in [a.arg for a in fn.args.args], f"{fn.name} does not use the student fixture"
         assert _calls_student(fn), f"{fn.name} requests the student fixture but never calls the submission"
+        # grading runs without pytest's capture and skipping plugins: a suite prints nothing and skips nothing
+        source = ast.unparse(fn)
+        for word in ("print(", "pytest.skip", "pytest.xfail", "mark.skip", "mark.xfail", "capsys", "capfd"):
+            assert word not in source, f"{fn.name} uses {word.rstrip('(')}, which grading does without"
         # a test that only checks inputs were not modified passes for code that ignores its inputs
         called = _called(fn)
         assert not {"expect_unchanged", "expect_each_unchanged"} & called or {"expect", "agree"} & called, (

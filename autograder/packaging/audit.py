@@ -5,8 +5,8 @@ under `otter.SECRET_PREFIX`, which only root can read at grading time):
 
 1. a path inside an `autograder/hidden/` folder, anywhere in the path;
 2. a file whose bytes equal a hidden suite file (`autograder/hidden/**`) or a solution file (`solutions/**`);
-3. in a text file (UTF-8, no NUL byte; handouts, stubs, public tests and the engine's own code alike), a line that
-   equals, after normalising, a *distinctive* line of a solution block or of a hidden suite;
+3. in a text file (UTF-8, no NUL byte; handouts in every language, READMEs, stubs, public tests and the engine's own
+   code alike), a line that equals, after normalising, a *distinctive* line of a solution block or of a hidden suite;
 4. in a notebook (`.ipynb`), the same in every text it holds, read as the notebook's JSON holds it: each cell's
    source, outputs and metadata, the notebook's metadata, and every attachment or output image decoded from base64
    (a copy of a secret file, or text with a secret line): a line of code in a cell is one string of the JSON, which

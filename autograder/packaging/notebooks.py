@@ -41,7 +41,7 @@ COLAB_FOLDER = "gradient-descent-course"  # the course folder's name in a studen
 COLAB = "https://colab.research.google.com/"
 MARKER = re.compile(r"^<!--\s*notebook:\s*(?P<kind>[a-z]+)(?P<args>[^>]*?)\s*-->[ \t]*$", re.M)
 FENCE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(figures/(?P<file>[\w.-]+\.png)\)")
+IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(figures/(?P<file>[\w.-]+\.png)\)")  # alt may hold [-6, 6]
 KINDS = ("explore", "check", "show")
 
 # The words a notebook adds to its handout, by language; a language missing here gets the English ones.

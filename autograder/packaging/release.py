@@ -8,12 +8,14 @@ what each gate guards and what to do when one fails. The gates, cheapest first:
 1. clean tree     `git status --porcelain` is empty: a release is built from a commit;
 2. changelog      CHANGELOG.md has a dated, non-empty `## [x.y.z] - YYYY-MM-DD` section;
 3. stubs          every stub in assignments/ is what `make stubs` writes from solutions/;
-4. leak audit     no solution line or hidden test in the bundle or in what a submission can read in a zip (audit.py);
-5. grades         the solutions score full marks and the stubs 0, under `make grade`, in the bundle (public tests
+4. translations   every handout and README agrees with its translations, as `make check-translations` checks
+                  (translations.py);
+5. leak audit     no solution line or hidden test in the bundle or in what a submission can read in a zip (audit.py);
+6. grades         the solutions score full marks and the stubs 0, under `make grade`, in the bundle (public tests
                   only) and under every Otter zip;
-6. bundle         every command the bundle's README and handouts show works as shown in the unpacked bundle zip,
+7. bundle         every command the bundle's READMEs and handouts show works as shown in the unpacked bundle zip,
                   with the solutions in place of the stubs (tryout.py);
-7. banks          every wrong_*.py bank loses points, every right_*.py keeps them all (banks.py).
+8. banks          every wrong_*.py bank loses points, every right_*.py keeps them all (banks.py).
 
 Everything is built in a temporary folder beside dist/; dist/ is replaced only when every gate passed, so a
 refused release leaves dist/ as it was.
@@ -38,10 +40,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.catalogue import CATALOGUE, ROOT, lookup
-from autograder.packaging import audit, banks, student, tryout
+from autograder.packaging import audit, banks, student, translations, tryout
 from autograder.stubs import MarkerError, make_stub
 
-GATES = ("clean tree", "changelog", "stubs", "leak audit", "grades", "bundle", "banks")
+GATES = ("clean tree", "changelog", "stubs", "translations", "leak audit", "grades", "bundle", "banks")
 NEEDS_BUILD = ("leak audit", "grades", "bundle")  # gates that check the built artifacts
 VERSION = re.compile(r"\d+\.\d+\.\d+")
 HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\](?:\s+-\s+(?P<date>\S+))?\s*$")
@@ -203,6 +205,17 @@ def gate_stubs(release: Release) -> str:
     return f"{len(release.folders)} stubs match their solutions"
 
 
+def gate_translations(release: Release) -> str:
+    """Refuse a handout (of the chosen assignments) or README whose translation says other formulas, numbers,
+    figures, code or sections than it, or is missing."""
+    problems = translations.check(release.root, release.folders)
+    if problems:
+        raise Refused("translations", _listing(problems) + "\nMake each translation say what its English page says "
+                                      "(docs/translating.md), check with make check-translations, commit, and run "
+                                      "make release again")
+    return f"{len(translations.pairs(release.folders))} pages agree with their English versions"
+
+
 def gate_leak_audit(release: Release) -> str:
     """Refuse when a student can read a solution line or a hidden test: in the bundle (folder and zip) or in any
     member of an Otter zip outside its secret folder."""
@@ -292,7 +305,8 @@ def gate_banks(release: Release) -> str:
 
 
 GATE_STEPS = (("clean tree", gate_clean_tree), ("changelog", gate_changelog), ("stubs", gate_stubs),
-              ("leak audit", gate_leak_audit), ("grades", gate_grades), ("bundle", gate_bundle), ("banks", gate_banks))
+              ("translations", gate_translations), ("leak audit", gate_leak_audit), ("grades", gate_grades),
+              ("bundle", gate_bundle), ("banks", gate_banks))
 
 
 # --------------------------------------------------------------------------- build, write, move into place

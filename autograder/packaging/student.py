@@ -3,9 +3,11 @@
 The bundle is every git-tracked file whose `catalogue.audience()` is STUDENT or ENGINE (stubs, handouts, figures,
 notebooks, public tests, the grading engine, conftest.py, requirements.txt and requirements-notebook.txt), plus
 files written from the templates in
-`student/` beside this module: at the bundle's root a Makefile, pytest.ini and README.md (with the course's
-submission details from `course.toml` filled in), and in every assignment's folder a Makefile that runs the root's
-commands for that assignment alone. Nothing INSTRUCTOR ever goes in: no solutions, hidden suites, banks, tooling
+`student/` beside this module: at the bundle's root a Makefile, pytest.ini, README.md and its translations
+(README.zh-CN.md), each with the course's submission details from `course.toml` filled in, and in every
+assignment's folder a Makefile that runs the root's commands for that assignment alone. The handouts ship in every
+language of `catalogue.TRANSLATIONS`, as the tracked files they are. Nothing INSTRUCTOR ever goes in: no solutions,
+hidden suites, banks, tooling
 (autograder/packaging, stubs, bench, batch), docs, course.toml or the grader's tests.
 With a course URL (course.toml's `course_url`, or `make release COURSE_URL=...`), the notebooks are written anew
 with it in their first cell, so that on Colab they fetch the course from there, and the README says how to use them
@@ -22,15 +24,42 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from autograder.catalogue import CATALOGUE, ENGINE, STUDENT, audience
+from autograder.catalogue import CATALOGUE, ENGINE, STUDENT, TRANSLATIONS, audience
 
 TEMPLATES = Path(__file__).resolve().parent / "student"  # in this checkout; a bundle takes them from its root's
-ROOT_FILES = ("Makefile", "README.md", "pytest.ini")  # written from TEMPLATES, never taken from the instructor's checkout
+READMES = {"README.md": None, **{f"README.{lang}.md": lang for lang in TRANSLATIONS}}  # bundle README -> its language
+ROOT_FILES = ("Makefile", *READMES, "pytest.ini")  # written from TEMPLATES, never taken from the instructor's checkout
 ASSIGNMENT_MAKEFILE = "assignment.mk"  # the template of assignments/<folder>/Makefile
 COURSE = "course.toml"  # the course's details, at the checkout's root: {"submit_to": "..."}
 DEFAULT_SUBMIT_TO = ("Upload them where your course's instructions say: on Gradescope, for example, to the "
                      "assignment named like the folder (`a01_gradients`, ...). If the instructions do not say, ask "
                      "your instructor.")
+# The words readme() writes into each README: the table's header, the lead-in of where to submit, and
+# the default for where, when course.toml says nothing (in that language, or in the course's own submit_to).
+# How to use the notebooks on Colab: with the course's download address (colab_url), or without one (colab).
+ENGLISH = {"assignment": "assignment", "file": "the file to submit", "where": "Where:", "default": DEFAULT_SUBMIT_TO,
+           "colab_url": ("[Open Colab](https://colab.research.google.com/), choose *File > Upload notebook* and pick an "
+                         "assignment's notebook from this folder (`assignments/a01_gradients/a01_gradients.ipynb`, "
+                         "...). Its first cell mounts your Google Drive and, the first time, downloads the course into "
+                         "it as `MyDrive/{drive}` (from {url}); later runs find it there and download nothing, so your "
+                         "work is kept. Edit your module in that folder of your Drive (Colab's file browser opens it)."),
+           "colab": ("Upload this whole folder to your Google Drive as `MyDrive/{drive}`, open an assignment's "
+                     "notebook from there in Colab (*File > Open notebook > Google Drive*), and run its first cell: "
+                     "it mounts your Drive and finds the course there. Edit your module in that folder of your "
+                     "Drive.")}
+TRANSLATED = {
+    "zh-CN": {"assignment": "作业", "file": "要提交的文件", "where": "提交到：",
+              "default": "按课程说明上传：例如在 Gradescope 上，上传到与文件夹同名的作业（`a01_gradients`，……）。"
+                         "如果课程说明里没有写，请询问老师。",
+              "colab_url": ("[打开 Colab](https://colab.research.google.com/)，选择 *File > Upload notebook*，从本文件夹中选一个"
+                            "作业的笔记本（`assignments/a01_gradients/a01_gradients.ipynb`，……）。它的第一个单元格会挂载你的 "
+                            "Google Drive，并在第一次运行时把课程下载到 `MyDrive/{drive}`（来自 {url}）；以后再运行时会直接在那里"
+                            "找到课程，不再下载，所以你的作业不会丢失。请在 Drive 中的那个文件夹里编辑你的模块（Colab 的文件浏览器"
+                            "可以打开它）。"),
+              "colab": ("把整个文件夹上传到你的 Google Drive，命名为 `MyDrive/{drive}`；在 Colab 中从那里打开一个作业的笔记本"
+                        "（*File > Open notebook > Google Drive*），并运行它的第一个单元格：它会挂载你的 Drive 并在那里找到"
+                        "课程。请在 Drive 中的那个文件夹里编辑你的模块。")},
+}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -56,12 +85,13 @@ def written_files() -> dict[str, str]:
 
 
 def course_details(root: Path, course_url: str | None = None) -> dict[str, str]:
-    """The course's details from `root`/course.toml: {"submit_to": text, "course_url": URL or ""}, with
-    DEFAULT_SUBMIT_TO when the file is missing or the text is empty; `course_url`, if given, replaces the file's.
-    Raises RuntimeError, saying what to fix, for a file that is not valid TOML, a key other than these, a value that
-    is not a string, or a course URL that is not http(s)."""
+    """The course's details from `root`/course.toml: {"submit_to": text, "submit_to_zh-CN": text, ...}, one text per
+    README language, and "course_url" (`course_url`, if given, replaces the file's). submit_to falls back to
+    DEFAULT_SUBMIT_TO when the file is missing or the text is empty; each translation's submit_to_<lang> to the
+    course's submit_to, then to that language's default. Raises RuntimeError, saying what to fix, for a file that is
+    not valid TOML, another key, a value that is not a string, or a course URL that is not http(s)."""
     path = Path(root, COURSE)
-    details = {"submit_to": "", "course_url": ""}
+    details = {"submit_to": "", **{f"submit_to_{lang}": "" for lang in TRANSLATIONS}, "course_url": ""}
     if path.is_file():
         try:
             found = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -70,14 +100,18 @@ def course_details(root: Path, course_url: str | None = None) -> dict[str, str]:
                                "as docs/releasing.md shows") from None
         unknown = sorted(set(found) - set(details))
         if unknown:
-            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the keys are submit_to and course_url")
-        for key in details:
-            if not isinstance(found.get(key, ""), str):
-                raise RuntimeError(f"{COURSE}: {key} must be a string in quotes, not {found[key]!r}")
+            raise RuntimeError(f"{COURSE} has unknown key(s) {', '.join(unknown)}; the keys are {', '.join(details)}")
+        for key, value in found.items():
+            if not isinstance(value, str):
+                raise RuntimeError(f"{COURSE}: {key} must be a string in quotes, not {value!r}")
         details.update(found)
+    own = " ".join(details["submit_to"].split())
+    details["submit_to"] = own or DEFAULT_SUBMIT_TO
+    for lang in TRANSLATIONS:
+        key = f"submit_to_{lang}"
+        details[key] = " ".join(details[key].split()) or own or TRANSLATED[lang]["default"]
     if course_url is not None:
         details["course_url"] = course_url
-    details["submit_to"] = " ".join(details["submit_to"].split()) or DEFAULT_SUBMIT_TO
     details["course_url"] = details["course_url"].strip()
     if details["course_url"] and not re.fullmatch(r"https?://\S+", details["course_url"]):
         raise RuntimeError(f"course URL {details['course_url']!r} is not an http(s) address: give the address of the "
@@ -90,32 +124,24 @@ def templates(root: Path) -> Path:
     return Path(root, TEMPLATES.relative_to(TEMPLATES.parents[2]))
 
 
-COLAB_WITH_URL = ("[Open Colab](https://colab.research.google.com/), choose *File > Upload notebook* and pick an "
-                  "assignment's notebook from this folder (`assignments/a01_gradients/a01_gradients.ipynb`, ...). Its "
-                  "first cell mounts your Google Drive and, the first time, downloads the course into it as "
-                  "`MyDrive/{drive}` (from {url}); later runs find it there and download nothing, so your work is "
-                  "kept. Edit your module in that folder of your Drive (Colab's file browser opens it).")
-COLAB_WITHOUT_URL = ("Upload this whole folder to your Google Drive as `MyDrive/{drive}`, open an assignment's "
-                     "notebook from there in Colab (*File > Open notebook > Google Drive*), and run its first cell: "
-                     "it mounts your Drive and finds the course there. Edit your module in that folder of your Drive.")
-
-
-def readme(root: Path, course_url: str | None = None) -> str:
-    """The bundle's README.md: the template, with the file to submit for each assignment, where to submit, and how
-    to use the notebooks on Colab."""
+def readme(root: Path, lang: str | None = None, course_url: str | None = None) -> str:
+    """The bundle's README.md, or with `lang` its README.<lang>.md: the template, with the file to submit for each
+    assignment, where to submit, and how to use the notebooks on Colab, in that language."""
     from autograder.packaging.notebooks import COLAB_FOLDER
 
-    template = (templates(root) / "README.md").read_text(encoding="utf-8")
+    name = "README.md" if lang is None else f"README.{lang}.md"
+    template = (templates(root) / name).read_text(encoding="utf-8")
+    words = ENGLISH if lang is None else TRANSLATED[lang]
     rows = "\n".join(f"| `{a.folder}` | `assignments/{a.folder}/{a.filename}` |" for a in CATALOGUE)
     details = course_details(root, course_url)
-    colab = (COLAB_WITH_URL if details["course_url"] else COLAB_WITHOUT_URL).format(drive=COLAB_FOLDER,
-                                                                                    url=details["course_url"])
-    filled = {"@SUBMIT_FILES@": f"| assignment | the file to submit |\n|---|---|\n{rows}",
-              "@SUBMIT_TO@": f"**Where:** {details['submit_to']}",
+    where = details["submit_to" if lang is None else f"submit_to_{lang}"]
+    colab = words["colab_url" if details["course_url"] else "colab"].format(drive=COLAB_FOLDER, url=details["course_url"])
+    filled = {"@SUBMIT_FILES@": f"| {words['assignment']} | {words['file']} |\n|---|---|\n{rows}",
+              "@SUBMIT_TO@": f"**{words['where']}** {where}",
               "@COLAB@": colab}
     for placeholder, text in filled.items():
         if template.count(placeholder) != 1:
-            raise RuntimeError(f"{templates(root) / 'README.md'} must hold {placeholder} exactly once")
+            raise RuntimeError(f"{templates(root) / name} must hold {placeholder} exactly once")
         template = template.replace(placeholder, text)
     return template
 
@@ -134,7 +160,7 @@ def build(root: Path, target: Path, course_url: str | None = None) -> list[str]:
     if clash:
         raise RuntimeError(f"{', '.join(clash)} would ship from the checkout and from the templates in "
                            f"{templates(root)}; make catalogue.LAYOUT mark them INSTRUCTOR")
-    text = readme(root, course_url)
+    texts = {name: readme(root, lang, course_url) for name, lang in READMES.items()}
     url = course_details(root, course_url)["course_url"]
     target.mkdir(parents=True, exist_ok=True)
     for rel in files:
@@ -148,8 +174,8 @@ def build(root: Path, target: Path, course_url: str | None = None) -> list[str]:
     for rel, template in written_files().items():
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        if rel == "README.md":
-            dest.write_text(text, encoding="utf-8")
+        if rel in texts:
+            dest.write_text(texts[rel], encoding="utf-8")
         else:
             shutil.copyfile(templates(root) / template, dest)
         dest.chmod(0o644)

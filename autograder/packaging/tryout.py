@@ -4,7 +4,8 @@ bundle whose stubs are replaced by the solutions, must work as shown.
 The commands (`commands()`), each run with bash in the folder it belongs to:
 
 - every line of the `sh`/`bash` code blocks of the bundle's README.md and of the handouts (assignments/*/README.md),
-  and every inline `make ...`, `pytest ...` or `.venv/bin/pytest ...` they show, at the bundle's root;
+  and of their translations (README.zh-CN.md beside each), and every inline `make ...`, `pytest ...` or
+  `.venv/bin/pytest ...` they show, at the bundle's root;
 - REQUIRED, whatever the documents say: make, make grade, make test, make test with two assignments, make plots,
   make notebook and a handout's pytest line at the root, and make grade, make test and plain pytest inside an
   assignment's folder;
@@ -37,7 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.catalogue import CATALOGUE
+from autograder.catalogue import CATALOGUE, TRANSLATIONS
 
 FENCE = re.compile(r"^```(?:sh|bash)\s*$(.*?)^```\s*$", re.M | re.S)
 INLINE = re.compile(r"`((?:make|pytest|\.venv/bin/pytest)(?: [^`]*)?)`")
@@ -66,8 +67,11 @@ class Command:
 
 
 def shown_commands(bundle: Path) -> list[str]:
-    """The command lines the bundle's README and handouts show, in order of appearance, each once."""
-    documents = [Path(bundle, "README.md")] + sorted(Path(bundle, "assignments").glob("*/README.md"))
+    """The command lines the bundle's READMEs and handouts show, in every language, in order of appearance, each once."""
+    names = ["README.md", *(f"README.{lang}.md" for lang in TRANSLATIONS)]
+    documents = [Path(bundle, name) for name in names]
+    documents += sorted(path for name in names for path in Path(bundle, "assignments").glob(f"*/{name}"))
+    documents = [document for document in documents if document.is_file()]
     found: list[str] = []
     for document in documents:
         text = document.read_text(encoding="utf-8")
@@ -103,7 +107,9 @@ def seed_venv(bundle: Path) -> None:
     python and a pytest script first on PATH, as a pip-built .venv does.
     """
     venv = Path(bundle, ".venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True)
+    # --copies, as the bundle's Makefile does: bin/python is a file of the bundle's own, so touching it below marks
+    # .venv built; a symlink would lead the touch to the system's interpreter (refused, or worse, done as root)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--copies", str(venv)], check=True, capture_output=True)
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from autograder.plots import curves, graphs, surfaces
+from autograder.plots import curves, graphs, second_order, surfaces
 
 
 @dataclass(frozen=True)
@@ -46,4 +46,8 @@ FIGURES: tuple[FigureSpec, ...] = (
                curves.xor_data, curves.xor_figure),
     FigureSpec("a08_autograd", "value_graph", "the graph backward() walks",
                graphs.value_graph_data, graphs.value_graph_figure),
+    FigureSpec("a09_gradient_tape", "derivatives", "f, f′ and f″ from nested tapes",
+               second_order.derivatives_data, second_order.derivatives_figure),
+    FigureSpec("a09_gradient_tape", "newton_vs_descent", "Newton against gradient descent",
+               second_order.newton_data, second_order.newton_figure),
 )

@@ -1,8 +1,8 @@
 """One test's child: confine the process, import the submitted module, answer calls with plain data.
 
 Order matters, and every step happens before any submitted code runs:
-1. a new session and process group (so the whole tree can be killed), output to the parent's file, and a seccomp
-   filter: no sockets of its own (so no network at all), no ptrace (see seccomp.py);
+1. a new session and process group (so the whole tree can be killed), output to the parent's file (the seccomp
+   filter, no sockets of its own and so no network at all, no ptrace, is the zygote's, inherited: see seccomp.py);
 2. resource limits: CPU time, address space, file size (printed output), processes, no core dumps;
 3. as root, drop to an unprivileged user with no supplementary groups; the interpreter's folders stay within its
    reach through descriptors the zygote opened (see interpreter.py);
@@ -25,7 +25,7 @@ import traceback
 import types
 from dataclasses import dataclass
 
-from autograder.sandbox import interpreter, landlock, protocol, seccomp, wire
+from autograder.sandbox import interpreter, landlock, protocol, wire
 from autograder.sandbox.protocol import ErrorKind, Op
 from autograder.sandbox.capabilities import Capabilities
 
@@ -47,7 +47,6 @@ class Context:
     read_paths: tuple[str, ...]
     base_processes: int
     keep_fds: tuple[int, ...] = ()  # the interpreter's folders, handed over to a child that drops to nobody
-    filter: bytes = b""  # the seccomp program every child installs (empty without seccomp)
 
     @classmethod
     def probe(cls, caps: Capabilities) -> "Context":
@@ -58,7 +57,7 @@ class Context:
         paths.update(p for p in SYSTEM_LIBRARIES if os.path.exists(p))
         base = 0 if caps.root else _count_processes(os.getuid()) if caps.proc else NO_PROC_PROCESSES
         keep = interpreter.hand_over(folders) if caps.root and interpreter.can_hand_over() else ()
-        return cls(caps, tuple(sorted(paths)), base, keep, seccomp.program() if caps.seccomp else b"")
+        return cls(caps, tuple(sorted(paths)), base, keep)
 
 
 def await_request(sock, context: Context) -> None:
@@ -99,8 +98,7 @@ def session(sock, out_fd: int, request: dict, context: Context, prepared=None) -
 
 def _prepare(context: Context):
     """The steps that do not depend on the request, taken before it arrives: a new session and process group,
-    stdin from /dev/null, default signals, the seccomp filter (no sockets), and the Landlock rules every test
-    shares. Returns that ruleset, or None."""
+    stdin from /dev/null, default signals, and the Landlock rules every test shares. Returns that ruleset, or None."""
     os.setsid()
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -108,8 +106,6 @@ def _prepare(context: Context):
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full output file fails the write, it does not kill
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
-    if context.filter:
-        seccomp.install(context.filter)
     if context.caps.landlock_abi:
         return landlock.Ruleset(context.read_paths, context.caps.landlock_abi)
     return None

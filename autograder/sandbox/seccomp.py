@@ -12,8 +12,9 @@ to the grader is a socket pair made before it was forked. So the filter refuses,
 | ptrace, process_vm_readv/writev, pidfd_getfd  | no reading or changing another process, whatever the user      |
 | any call of another ABI (x32, 32-bit)         | its numbers differ, so the filter would not see through them   |
 
-Everything else is allowed. The program is built once in the zygote (`program`) and installed by each child with
-one prctl (`install`), after no_new_privs; it holds for the child and everything it starts.
+Everything else is allowed. The zygote installs it once (`install(program())`, after no_new_privs), before it forks
+any child: every child inherits it, and so does everything a child starts. The zygote needs none of what it
+refuses (its sockets to the grader and to each child are socket pairs).
 
 Standard library only: the zygote imports this before numpy.
 """

@@ -48,6 +48,10 @@ def main(ctrl_fd: int, disabled: str = "-") -> None:
         protocol.become_subreaper()
     ctrl = socket.socket(fileno=ctrl_fd)
     context = child.Context.probe(caps)
+    if caps.seccomp:  # installed once here, inherited by every child: the zygote itself makes no socket either
+        from autograder.sandbox import seccomp
+
+        seccomp.install(seccomp.program())
     gc.freeze()  # what is imported now is shared with every child: the collector must not touch (and copy) it
     try:
         protocol.send_control(ctrl, {"op": Op.READY, "landlock": caps.landlock_abi, "root": caps.root})

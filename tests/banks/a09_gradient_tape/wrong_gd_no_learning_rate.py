@@ -1,0 +1,13 @@
+"""Wrong: gradient_descent ignores lr: x - f'(x).
+
+Otherwise identical to the reference solution.
+"""
+
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# by replacing each old text, which must occur exactly once, with its new text.
+MUTATIONS = [
+    (
+        '        xs.append(xs[-1] - lr * dy)\n',
+        '        xs.append(xs[-1] - dy)\n',
+    ),
+]

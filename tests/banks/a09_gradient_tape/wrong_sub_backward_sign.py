@@ -1,0 +1,13 @@
+"""Wrong: the backward function of - gives (g, g): the second operand's sign is lost.
+
+Otherwise identical to the reference solution.
+"""
+
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# by replacing each old text, which must occur exactly once, with its new text.
+MUTATIONS = [
+    (
+        'lambda g: (g, -g))',
+        'lambda g: (g, g))',
+    ),
+]

@@ -1,0 +1,13 @@
+"""Wrong: gradient gives Tensor(0.0), not None, for a source the target does not depend on.
+
+Otherwise identical to the reference solution.
+"""
+
+# A mutant: autograder/packaging/banks.py builds it from the reference solution (its BEGIN/END SOLUTION lines removed)
+# by replacing each old text, which must occur exactly once, with its new text.
+MUTATIONS = [
+    (
+        '            return [grads.get(id(s)) if self._tracks(s) else None for s in sources]\n        return grads.get(id(sources)) if self._tracks(sources) else None\n',
+        '            return [grads.get(id(s), Tensor(0.0)) if self._tracks(s) else None for s in sources]\n        return grads.get(id(sources), Tensor(0.0)) if self._tracks(sources) else None\n',
+    ),
+]
