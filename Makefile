@@ -112,7 +112,7 @@ check-stubs: $(PY) ## fail if a stub differs from what `make stubs` writes
 	@$(PY) -m autograder stubs --check
 
 # LANG is also the locale's variable: only a LANG given on the command line picks the handouts' language.
-notebooks: $(PY) ## write assignments/*/<assignment>.ipynb from the handouts (LANG=zh-CN: README.zh-CN.md)
+notebooks: $(PY) ## write assignments/*/<assignment>[.zh-CN].ipynb from the handouts (LANG=zh-CN or en: only that one)
 	@$(PY) -m autograder notebooks $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
 
 check-notebooks: $(PY) ## fail if a notebook differs from what `make notebooks` writes

@@ -53,10 +53,10 @@ def main(argv=None) -> int:
     stubs = instructor_command("stubs", "write assignments/*/ stubs from solutions/")
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
 
-    notebooks = instructor_command("notebooks", "write assignments/*/<assignment>.ipynb from the handouts")
+    notebooks = instructor_command("notebooks", "write assignments/*/<assignment>[.<lang>].ipynb from the handouts")
     notebooks.add_argument("--check", action="store_true", help="only report notebooks that differ; exit 1 if any")
-    notebooks.add_argument("--lang", default="en", help="the handouts' language: en (README.md, the default) or "
-                                                        "another (README.<lang>.md gives <assignment>.<lang>.ipynb)")
+    notebooks.add_argument("--lang", help="only the handouts of this language: en (README.md) or another "
+                                          "(README.<lang>.md gives <assignment>.<lang>.ipynb); default: every one")
 
     otter = instructor_command("otter", "build one Otter-Grader autograder zip per assignment (instructors)")
     otter.add_argument("--out", default="dist/otter", help="folder for the zips (default: dist/otter)")

@@ -40,7 +40,9 @@ def course_copy(target: Path, solutions: bool) -> Path:
     when `solutions`; the notebooks as this checkout has them now."""
     student.build(ROOT, target)
     for assignment in CATALOGUE:
-        shutil.copyfile(notebooks.notebook_path(assignment), notebooks.notebook_path(assignment, root=target))
+        for lang in notebooks.LANGUAGES:
+            shutil.copyfile(notebooks.notebook_path(assignment, lang),
+                            notebooks.notebook_path(assignment, lang, root=target))
         if solutions:
             shutil.copyfile(assignment.solution(), assignment.stub(target))
     return target
@@ -118,10 +120,11 @@ def test_a_stale_notebook_is_reported(tmp_path, capsys):
     assert notebooks.main(root=tmp_path) == 0 and notebooks.main(check=True, root=tmp_path) == 0  # rewritten
 
 
+@pytest.mark.parametrize("lang", notebooks.LANGUAGES)
 @pytest.mark.parametrize("assignment", CATALOGUE, ids=lambda a: a.folder)
-def test_each_notebook_is_valid_reproducible_and_has_no_outputs(assignment):
-    text = notebooks.notebook_path(assignment).read_text(encoding="utf-8")
-    assert notebooks.generate(assignment) == text, "the same commit gives other bytes"
+def test_each_notebook_is_valid_reproducible_and_has_no_outputs(assignment, lang):
+    text = notebooks.notebook_path(assignment, lang).read_text(encoding="utf-8")
+    assert notebooks.generate(assignment, lang) == text, "the same commit gives other bytes"
     nb = nbformat.reads(text, as_version=4)
     nbformat.validate(nb)  # raises on an invalid notebook
     assert (nb.nbformat, nb.nbformat_minor) == (nbformat.current_nbformat, nbformat.current_nbformat_minor)
@@ -162,6 +165,37 @@ def test_markers_place_cells_and_what_is_not_marked_is_added():
                         ("<!-- notebook: run -->", "use one of")):
         with pytest.raises(ValueError, match=said):
             notebooks.build(a01, f"# A\n\n{wrong}\n")
+
+
+def code_without_comments(nb) -> list[str]:
+    """The notebook's code cells, comment lines left out (the first cell's #@title is a Colab form, kept)."""
+    return ["\n".join(line for line in cell.source.splitlines() if not line.startswith("# "))
+            for cell in nb.cells if cell.cell_type == "code"]
+
+
+@pytest.mark.parametrize("lang", notebooks.TRANSLATIONS)
+@pytest.mark.parametrize("assignment", CATALOGUE, ids=lambda a: a.folder)
+def test_a_translated_notebook_has_the_same_code_cells_so_the_same_checks(assignment, lang):
+    """A translated notebook differs only in its words: every code cell is the English one, comments aside, and
+    its own Markdown says which file to edit."""
+    english = nbformat.read(notebooks.notebook_path(assignment), as_version=4)
+    translated = nbformat.read(notebooks.notebook_path(assignment, lang), as_version=4)
+    assert code_without_comments(translated) == code_without_comments(english)
+    intro = translated.cells[0].source
+    assert f"`{assignment.filename}`" in intro and "make notebook" in intro
+    handout = notebooks.handout(assignment, lang).read_text(encoding="utf-8")
+    assert handout.split("\n", 1)[0] in "\n".join(c.source for c in translated.cells if c.cell_type == "markdown")
+
+
+def test_a_translated_notebook_runs_with_full_marks_on_the_solutions(tmp_path):
+    """The Chinese a01 notebook, run top to bottom on the solutions: its check() shows full marks, its show() draws."""
+    course = course_copy(tmp_path / "course", solutions=True)
+    a01 = lookup("a01_gradients")
+    nb = execute(notebooks.notebook_path(a01, "zh-CN", course))
+    checks = calls(nb, "check")
+    assert checks and all(re.search(r"^Total: ([\d.]+) / \1$", texts(c), re.M) for c in checks), texts(checks[-1])
+    shows = calls(nb, "show")
+    assert shows and all([o for o in outputs(c) if "image/png" in o.get("data", {})] for c in shows)
 
 
 def test_a_handout_in_another_language_gives_its_own_notebook(tmp_path):
@@ -480,18 +514,19 @@ def test_the_leak_audit_reads_a_notebooks_cells_metadata_outputs_and_attachments
 def test_a_course_url_goes_into_the_bundles_notebooks_and_readme(tmp_path):
     url = "https://example.org/course/student-1.0.0.zip"
     files = student.build(ROOT, tmp_path / "with", course_url=url)
-    assert all(notebooks.notebook_path(a).relative_to(ROOT).as_posix() in files for a in CATALOGUE)
+    pairs = [(a, lang) for a in CATALOGUE for lang in notebooks.LANGUAGES]
+    assert all(notebooks.notebook_path(a, lang).relative_to(ROOT).as_posix() in files for a, lang in pairs)
     assert "requirements-notebook.txt" in files
-    for a in CATALOGUE:
-        shipped = notebooks.notebook_path(a, root=tmp_path / "with").read_text()
-        assert shipped == notebooks.generate(a, course_url=url) and f"{url!r}" in shipped.replace('\\"', "'")
+    for a, lang in pairs:
+        shipped = notebooks.notebook_path(a, lang, root=tmp_path / "with").read_text()
+        assert shipped == notebooks.generate(a, lang, course_url=url) and f"{url!r}" in shipped.replace('\\"', "'")
         nbformat.validate(nbformat.reads(shipped, as_version=4))
     readme = (tmp_path / "with" / "README.md").read_text()
     assert f"(from {url})" in readme and "https://colab.research.google.com/" in readme and "@COLAB@" not in readme
     student.build(ROOT, tmp_path / "without")
-    for a in CATALOGUE:  # no URL: the notebooks ship as committed
-        assert (notebooks.notebook_path(a, root=tmp_path / "without").read_bytes()
-                == notebooks.notebook_path(a).read_bytes())
+    for a, lang in pairs:  # no URL: the notebooks ship as committed
+        assert (notebooks.notebook_path(a, lang, root=tmp_path / "without").read_bytes()
+                == notebooks.notebook_path(a, lang).read_bytes())
     assert f"MyDrive/{notebooks.COLAB_FOLDER}" in (tmp_path / "without" / "README.md").read_text()
 
 

@@ -1,7 +1,8 @@
 """`make notebooks`: one Jupyter notebook per assignment, generated from its handout and the catalogue.
 
-`assignments/<folder>/<folder>.ipynb` is written from `assignments/<folder>/README.md` (a handout in another
-language, `README.<lang>.md`, gives `<folder>.<lang>.ipynb`). The notebook is, in order:
+`assignments/<folder>/<folder>.ipynb` is written from `assignments/<folder>/README.md`, and for each language of
+`catalogue.TRANSLATIONS`, `<folder>.<lang>.ipynb` from `README.<lang>.md` (its own words from TEXTS; the same code
+cells, so the same checks). The notebook is, in order:
 
 1. a short note on what the notebook is and how to open it (Jupyter, VS Code, JupyterHub; Colab, with a link when
    the release sets a course URL), and the first code cell (`SETUP`): it finds the course folder and the grader,
@@ -34,7 +35,7 @@ import re
 import sys
 from pathlib import Path
 
-from autograder.catalogue import CATALOGUE, ROOT, Assignment, lookup
+from autograder.catalogue import CATALOGUE, ROOT, TRANSLATIONS, Assignment, lookup
 
 NBFORMAT_MINOR = 5
 COLAB_FOLDER = "gradient-descent-course"  # the course folder's name in a student's Google Drive (MyDrive/...)
@@ -62,7 +63,24 @@ TEXTS = {
         "check_heading": "## Check everything\n\nGrade the whole assignment, as `make grade` does:",
         "show": "# the figure above, drawn from your own code (run in the grader's sandbox)\nshow(\"{name}\")",
     },
+    "zh-CN": {
+        "intro": ("**{folder} 的笔记本（notebook）。** 你的代码写在这个笔记本旁边的 `{module}` 里，提交的也是这个文件："
+                  "笔记本只读取它。请先运行下面第一个代码单元格，再往下读；`check()` 像 `make grade` 一样为你的模块评分，"
+                  "`show(\"figure\")` 用你的代码画出一幅图。评分反馈是英文的：讲义末尾的“附：反馈用语对照”给出了它们的中文意思。\n\n"
+                  "**在你的电脑上：** 在课程文件夹中运行 `make notebook`，用 JupyterLab 打开这些笔记本；"
+                  "VS Code 和 JupyterHub 可以直接打开这个文件。\n\n{colab}"),
+        "colab": ("**在 Google Colab 上：** [打开 Colab]({colab_url})，选择 *File > Upload notebook*，选中这个笔记本；"
+                  "它的第一个单元格会挂载你的 Google Drive 并把课程放在那里（`MyDrive/{drive}`），"
+                  "所以运行时重启后你的作业也不会丢失。请在那里编辑 `{module}`。"),
+        "no_colab": ("**在 Google Colab 上：** 把课程文件夹上传到你的 Google Drive，命名为 `MyDrive/{drive}`，"
+                     "然后从那里打开这个笔记本（*File > Open notebook > Google Drive*），并运行它的第一个单元格。"),
+        "explore": ("# 你自己的模块，每次保存后都会重新载入：调用你的函数，打印它们的返回值。\n"
+                    "%load_ext autoreload\n%autoreload 2\nimport {module}"),
+        "check_heading": "## 检查全部\n\n像 `make grade` 一样为整个作业评分：",
+        "show": "# 上面那幅图，用你自己的代码画出（在评分程序的沙箱中运行）\nshow(\"{name}\")",
+    },
 }
+LANGUAGES = ("en", *TRANSLATIONS)  # the notebooks make notebooks writes: one per handout, in each of these
 
 # The first code cell. It must run before the course is on this machine (on Colab), so it uses the standard library
 # only; what it cannot do, it says in one sentence (Stop's _render_traceback_: IPython shows no traceback).
@@ -284,32 +302,34 @@ def write_all(root: Path, lang: str = "en", course_url: str = "", folders=None) 
     return written
 
 
-def main(check: bool = False, lang: str = "en", root: Path = ROOT) -> int:
-    """Write (or with `check`, compare) every notebook; 0 when all are up to date or written, 1 when one is stale,
-    2 when a handout cannot be used."""
+def main(check: bool = False, lang: str | None = None, root: Path = ROOT) -> int:
+    """Write (or with `check`, compare) every notebook, of every language in LANGUAGES or only of `lang`; 0 when all
+    are up to date or written, 1 when one is stale, 2 when a handout cannot be used."""
     stale = 0
-    found = [a for a in CATALOGUE if handout(a, lang, root).is_file()]
-    if not found:
-        print(f"error: no handout in {lang!r} (assignments/*/{handout(CATALOGUE[0], lang, root).name})", file=sys.stderr)
-        return 2
-    for assignment in found:
-        path = notebook_path(assignment, lang, root)
-        rel = path.relative_to(root).as_posix()
-        try:
-            want = generate(assignment, lang, root)
-        except (ValueError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+    for language in ([lang] if lang else LANGUAGES):
+        found = [a for a in CATALOGUE if handout(a, language, root).is_file()]
+        if not found:
+            print(f"error: no handout in {language!r} (assignments/*/{handout(CATALOGUE[0], language, root).name})",
+                  file=sys.stderr)
             return 2
-        have = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if have == want:
-            continue
-        if check:
-            stale += 1
-            diff = difflib.unified_diff(have.splitlines(True), want.splitlines(True), f"{rel} (committed)",
-                                        f"{rel} (from {handout(assignment, lang, root).name})")
-            sys.stdout.writelines(list(diff)[:30])
-            print(f"\n{rel} differs from what `make notebooks` writes; run `make notebooks` and commit the result.")
-        else:
-            path.write_text(want, encoding="utf-8")
-            print(f"wrote {rel}")
+        for assignment in found:
+            path = notebook_path(assignment, language, root)
+            rel = path.relative_to(root).as_posix()
+            try:
+                want = generate(assignment, language, root)
+            except (ValueError, OSError) as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            have = path.read_text(encoding="utf-8") if path.is_file() else ""
+            if have == want:
+                continue
+            if check:
+                stale += 1
+                diff = difflib.unified_diff(have.splitlines(True), want.splitlines(True), f"{rel} (committed)",
+                                            f"{rel} (from {handout(assignment, language, root).name})")
+                sys.stdout.writelines(list(diff)[:30])
+                print(f"\n{rel} differs from what `make notebooks` writes; run `make notebooks` and commit the result.")
+            else:
+                path.write_text(want, encoding="utf-8")
+                print(f"wrote {rel}")
     return 1 if stale else 0

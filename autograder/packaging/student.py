@@ -182,11 +182,12 @@ def build(root: Path, target: Path, course_url: str | None = None) -> list[str]:
     if url:
         from autograder.packaging import notebooks
 
-        for assignment in CATALOGUE:
-            shipped = notebooks.notebook_path(assignment, root=target)
+        for assignment, lang in ((a, lang) for a in CATALOGUE for lang in notebooks.LANGUAGES):
+            shipped = notebooks.notebook_path(assignment, lang, root=target)
             if shipped.relative_to(target).as_posix() in files:
                 try:
-                    shipped.write_text(notebooks.generate(assignment, root=root, course_url=url), encoding="utf-8")
+                    shipped.write_text(notebooks.generate(assignment, lang, root=root, course_url=url),
+                                       encoding="utf-8")
                 except ValueError as exc:
                     raise RuntimeError(f"{exc}; fix the handout and run make notebooks") from None
     return sorted([*files, *written_files()])
