@@ -521,12 +521,18 @@ def test_a_course_url_goes_into_the_bundles_notebooks_and_readme(tmp_path):
         shipped = notebooks.notebook_path(a, lang, root=tmp_path / "with").read_text()
         assert shipped == notebooks.generate(a, lang, course_url=url) and f"{url!r}" in shipped.replace('\\"', "'")
         nbformat.validate(nbformat.reads(shipped, as_version=4))
+    for a, lang in pairs:  # each handout: an "Open in Colab" line under the title, the rest as committed
+        committed = notebooks.handout(a, lang).read_text(encoding="utf-8").split("\n\n")
+        shipped = notebooks.handout(a, lang, root=tmp_path / "with").read_text(encoding="utf-8").split("\n\n")
+        assert shipped[:2] + shipped[3:] == committed
+        assert "(https://colab.research.google.com/)" in shipped[2] and url in shipped[2]
+        assert f"`{notebooks.notebook_path(a, lang).name}`" in shipped[2]
     readme = (tmp_path / "with" / "README.md").read_text()
     assert f"(from {url})" in readme and "https://colab.research.google.com/" in readme and "@COLAB@" not in readme
     student.build(ROOT, tmp_path / "without")
-    for a, lang in pairs:  # no URL: the notebooks ship as committed
-        assert (notebooks.notebook_path(a, lang, root=tmp_path / "without").read_bytes()
-                == notebooks.notebook_path(a, lang).read_bytes())
+    for a, lang in pairs:  # no URL: the notebooks and handouts ship as committed
+        for path in (notebooks.notebook_path, notebooks.handout):
+            assert path(a, lang, root=tmp_path / "without").read_bytes() == path(a, lang).read_bytes()
     assert f"MyDrive/{notebooks.COLAB_FOLDER}" in (tmp_path / "without" / "README.md").read_text()
 
 

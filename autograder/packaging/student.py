@@ -10,8 +10,8 @@ language of `catalogue.TRANSLATIONS`, as the tracked files they are. Nothing INS
 hidden suites, banks, tooling
 (autograder/packaging, stubs, bench, batch), docs, course.toml or the grader's tests.
 With a course URL (course.toml's `course_url`, or `make release COURSE_URL=...`), the notebooks are written anew
-with it in their first cell, so that on Colab they fetch the course from there, and the README says how to use them
-on Colab. The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same
+with it in their first cell, so that on Colab they fetch the course from there; the README says how to use them
+on Colab, and each handout gets an "Open in Colab" line under its title. The zip is reproducible: sorted members, fixed timestamps and modes, so the same commit gives the same
 bytes.
 """
 
@@ -59,6 +59,15 @@ TRANSLATED = {
               "colab": ("把整个文件夹上传到你的 Google Drive，命名为 `MyDrive/{drive}`；在 Colab 中从那里打开一个作业的笔记本"
                         "（*File > Open notebook > Google Drive*），并运行它的第一个单元格：它会挂载你的 Drive 并在那里找到"
                         "课程。请在 Drive 中的那个文件夹里编辑你的模块。")},
+}
+# With a course URL, each shipped handout gets this line under its language links: how to open its notebook on Colab.
+COLAB_IN_HANDOUT = {
+    "en": ("[Open in Colab](https://colab.research.google.com/): choose *File > Upload notebook*, pick `{notebook}` "
+           "from this folder and run its first cell; it puts the course into your Google Drive (from {url}) and "
+           "works there, so your work is kept."),
+    "zh-CN": ("[在 Colab 中打开](https://colab.research.google.com/)：选择 *File > Upload notebook*，从本文件夹中选中 "
+              "`{notebook}`，然后运行它的第一个单元格；它会把课程放进你的 Google Drive（来自 {url}）并在那里运行，"
+              "所以你的作业不会丢失。"),
 }
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -190,7 +199,18 @@ def build(root: Path, target: Path, course_url: str | None = None) -> list[str]:
                                        encoding="utf-8")
                 except ValueError as exc:
                     raise RuntimeError(f"{exc}; fix the handout and run make notebooks") from None
+            handout = notebooks.handout(assignment, lang, root=target)
+            if handout.relative_to(target).as_posix() in files:
+                handout.write_text(with_colab_link(handout.read_text(encoding="utf-8"), lang,
+                                                   shipped.name, url), encoding="utf-8")
     return sorted([*files, *written_files()])
+
+
+def with_colab_link(text: str, lang: str, notebook: str, url: str) -> str:
+    """The handout `text` with its "Open in Colab" line after the title's paragraph and the language links."""
+    line = COLAB_IN_HANDOUT.get(lang, COLAB_IN_HANDOUT["en"]).format(notebook=notebook, url=url)
+    title, links, rest = (text.split("\n\n", 2) + ["", ""])[:3]
+    return f"{title}\n\n{links}\n\n{line}\n\n{rest}".rstrip("\n") + "\n"
 
 
 def write_zip(folder: Path, zip_path: Path, prefix: str) -> list[str]:
