@@ -102,7 +102,7 @@ test: $(PY) $(OTTER_PY) ## run the grader's own test suite (stubs, solutions, ba
 # a couple of minutes. `make test` is the whole suite, and what CI and a merge run.
 FAST_TESTS := tests/test_sandbox.py tests/test_checks.py tests/test_wire.py tests/test_text.py tests/test_stubs.py \
   tests/test_notebooks.py
-test-fast: $(PY) ## the sandbox, the checks and a01 only (every notebook test, on a01's notebook): a few minutes
+test-fast: $(PY) ## the sandbox, the checks and a01 only (every notebook test, on a01's notebook): under a minute
 	$(PY) -m pytest $(FAST_TESTS) -k "not (a02 or a03 or a04 or a05 or a06 or a07 or a08)"
 
 stubs: $(PY) ## regenerate assignments/*/ stubs from solutions/

@@ -408,7 +408,8 @@ def _notebooks(report: Report, runs: int) -> None:
     report.section("Notebooks", [
         f"- `check()` of a01 in a running kernel (a student's copy, the solutions in place): {_s(checks)} ({runs} runs)",
         f"- `make grade ONLY=a01_gradients` in the same copy: {_s(grade)}",
-        f"- every notebook run top to bottom, one after another (each in a new kernel): {whole:.1f} s"])
+        f"- every assignment's notebook (English) run top to bottom, one after another (each in a new kernel): "
+        f"{whole:.1f} s"])
 
 
 # --------------------------------------------------------------------------- helpers
