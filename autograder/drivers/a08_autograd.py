@@ -18,42 +18,21 @@ i and j may be equal (x * x) and a node may be used by many later steps: that is
 
 import numpy as np
 
-from autograder.drivers import driver
+from autograder.drivers import driver, programs
 
-_BINARY = {
-    "add": lambda a, b: a + b,
-    "sub": lambda a, b: a - b,
-    "mul": lambda a, b: a * b,
-    "div": lambda a, b: a / b,
-}
+_BINARY = programs.BINARY
 _UNARY = {
     "neg": lambda a: -a,
     "exp": lambda a: a.exp(),
     "tanh": lambda a: a.tanh(),
     "sigmoid": lambda a: a.sigmoid(),
 }
-
-
-def _plain(c):
-    """A numpy scalar becomes the Python int or float it holds; anything else is returned as it is."""
-    return c.item() if isinstance(c, np.generic) else c
+_plain = programs.plain
 
 
 def _step(nodes, step):
     """Apply one program step to the list of nodes and return the new node."""
-    op, *args = step
-    args = [_plain(a) for a in args]
-    if op in _BINARY:
-        return _BINARY[op](nodes[args[0]], nodes[args[1]])
-    if op.endswith("_c"):
-        return _BINARY[op[:-2]](nodes[args[0]], args[1])
-    if op.startswith("c_"):
-        return _BINARY[op[2:]](args[0], nodes[args[1]])
-    if op == "pow":
-        return nodes[args[0]] ** args[1]
-    if op in _UNARY:
-        return _UNARY[op](nodes[args[0]])
-    raise ValueError(f"unknown program step {step!r}")
+    return programs.apply(nodes, step, _UNARY)
 
 
 def _build(mod, inputs, program, made=None):

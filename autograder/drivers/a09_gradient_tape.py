@@ -30,42 +30,22 @@ source without calling gradient: the derivative of "no path" is "no path". Tapes
 are left, innermost first, so that no tape records anything after the script.
 """
 
+import operator
+
 import numpy as np
 
-from autograder.drivers import driver, probe
+from autograder.drivers import driver, probe, programs
 from autograder.drivers.figures import figure_driver
 
-_BINARY = {
-    "add": lambda a, b: a + b,
-    "sub": lambda a, b: a - b,
-    "mul": lambda a, b: a * b,
-    "div": lambda a, b: a / b,
-}
+_BINARY = programs.BINARY
 UNARY = ("neg", "exp", "log", "sin", "cos", "tanh", "sigmoid")
-
-
-def _plain(c):
-    """A numpy scalar becomes the Python int or float it holds; anything else is returned as it is."""
-    return c.item() if isinstance(c, np.generic) else c
+_UNARY = {"neg": lambda a: -a, **{op: operator.methodcaller(op) for op in UNARY if op != "neg"}}
+_plain = programs.plain
 
 
 def _operation(nodes, step):
     """The node that one operation step makes."""
-    op, *args = step
-    args = [_plain(a) for a in args]
-    if op in _BINARY:
-        return _BINARY[op](nodes[args[0]], nodes[args[1]])
-    if op.endswith("_c") and op[:-2] in _BINARY:
-        return _BINARY[op[:-2]](nodes[args[0]], args[1])
-    if op.startswith("c_") and op[2:] in _BINARY:
-        return _BINARY[op[2:]](args[0], nodes[args[1]])
-    if op == "pow":
-        return nodes[args[0]] ** args[1]
-    if op == "neg":
-        return -nodes[args[0]]
-    if op in UNARY:
-        return getattr(nodes[args[0]], op)()
-    raise ValueError(f"unknown script step {step!r}")
+    return programs.apply(nodes, step, _UNARY)
 
 
 def _gradient(mod, tape, nodes, target, sources):
